@@ -1,0 +1,64 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Detector, FileInput, Finding, ScopeManagerLike, TextEdit } from '../core/model.js';
+
+/** Builds the core's view of a file from an ESLint rule context, without requiring type information. */
+export function fileInputFrom(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileInput {
+  const sourceCode = context.sourceCode;
+  // Read parser services defensively: under oxlint or espree there are none, and that must not throw.
+  const services = sourceCode.parserServices as
+    | { program?: unknown; esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown } }
+    | undefined;
+  const program = services?.program ?? undefined;
+  return {
+    text: sourceCode.text,
+    ast: sourceCode.ast,
+    filename: context.filename,
+    scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
+    visitorKeys: sourceCode.visitorKeys as Record<string, readonly string[]>,
+    ...(program ? { program, esTreeNodeToTSNodeMap: services?.esTreeNodeToTSNodeMap } : {}),
+  };
+}
+
+const toFix =
+  (edits: readonly TextEdit[]) =>
+  (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
+    edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
+
+/** Turns a core Finding into an ESLint report: `fix` becomes the autofix, plans become suggestions. */
+export function reportFinding<M extends string>(
+  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
+  finding: Finding<M>,
+): void {
+  context.report({
+    messageId: finding.messageId,
+    ...(finding.data ? { data: finding.data } : {}),
+    ...(finding.loc ? { loc: finding.loc } : { node: finding.node }),
+    ...(finding.fix && finding.fix.length > 0 ? { fix: toFix(finding.fix) } : {}),
+    ...(finding.suggestions && finding.suggestions.length > 0
+      ? {
+          suggest: finding.suggestions.map((suggestion) => ({
+            messageId: suggestion.messageId,
+            ...(suggestion.data ? { data: suggestion.data } : {}),
+            fix: toFix(suggestion.edits),
+          })),
+        }
+      : {}),
+  });
+}
+
+/**
+ * The listener object for a rule that runs one detector: nothing at all when the detector's
+ * text gate says the file is irrelevant, else one `Program` listener that runs it once.
+ */
+export function runDetector<O, M extends string>(
+  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
+  detector: Detector<O, M>,
+  options: O,
+): TSESLint.RuleListener {
+  if (!detector.gate(context.sourceCode.text, options, context.filename)) return {};
+  return {
+    Program() {
+      detector.detect(fileInputFrom(context), options, (finding) => reportFinding(context, finding));
+    },
+  };
+}
