@@ -56,6 +56,11 @@ const SCENARIOS = {
     description: 'eslint-plugin-cache configs.recommended',
     body: (ctx) => oursBody(ctx, 'recommended'),
   },
+  strict: {
+    kind: 'ours',
+    description: 'eslint-plugin-cache configs.strict (not in the default set)',
+    body: (ctx) => oursBody(ctx, 'strict'),
+  },
   all: {
     kind: 'ours',
     description: 'eslint-plugin-cache configs.all',
@@ -96,7 +101,7 @@ Runs ESLint (the project's node_modules/eslint) once per scenario and round, eac
 process, on the pinned corpus (fetched on first use into perf/.work/corpus) or on --target.
 
 Scenarios: ${Object.entries(SCENARIOS).map(([n, s]) => `\n  ${n.padEnd(15)} ${s.description}`).join('')}
-  (default: ${DEFAULT_SCENARIOS.join(',')}; empty-rule only with --only)
+  (default: ${DEFAULT_SCENARIOS.join(',')}; strict and empty-rule only with --only)
 
 Options:
   --only <a,b,...>        scenarios to run
