@@ -118,7 +118,7 @@ export function staticValue(node: TSESTree.Node, file: FileInput, depth = 0): St
       return out;
     }
     case AST_NODE_TYPES.BinaryExpression: {
-      if (expression.operator !== '+' || expression.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+      if (expression.operator !== '+') return undefined;
       const left = staticValue(expression.left, file, depth + 1);
       const right = staticValue(expression.right, file, depth + 1);
       return typeof left === 'string' && typeof right === 'string' ? left + right : undefined;

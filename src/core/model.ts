@@ -52,7 +52,7 @@ export interface VariableLike {
     readonly name: TSESTree.Node;
     readonly parent?: TSESTree.Node | null;
   }[];
-  readonly references: readonly { readonly identifier: TSESTree.Node; readonly isWrite(): boolean }[];
+  readonly references: readonly { readonly identifier: TSESTree.Node; isWrite(): boolean }[];
 }
 
 /** Everything a detector may read about one file. Built by the host (ESLint adapter or codemod). */

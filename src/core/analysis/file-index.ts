@@ -105,13 +105,13 @@ export function getFileIndex(file: Pick<FileInput, 'ast' | 'visitorKeys'>): File
         for (let i = value.length - 1; i >= 0; i--) {
           const child = value[i] as TSESTree.Node | null;
           if (child && typeof child.type === 'string') {
-            if (!child.parent) (child as { parent: TSESTree.Node }).parent = node;
+            if (!child.parent) (child as unknown as { parent: TSESTree.Node }).parent = node;
             stack.push(child);
           }
         }
       } else if (typeof (value as TSESTree.Node).type === 'string') {
         const child = value as TSESTree.Node;
-        if (!child.parent) (child as { parent: TSESTree.Node }).parent = node;
+        if (!child.parent) (child as unknown as { parent: TSESTree.Node }).parent = node;
         stack.push(child);
       }
     }

@@ -77,7 +77,7 @@ function removeLine(node: TSESTree.Node, file: FileInput): TextEdit {
 function removeListItem(node: TSESTree.Property, file: FileInput): TextEdit[] {
   const object = node.parent as TSESTree.ObjectExpression;
   const items = object.properties;
-  const i = items.indexOf(node);
+  const i = (items as readonly TSESTree.Node[]).indexOf(node);
   const text = file.text;
   if (items.length === 1) return [{ range: [object.range[0], object.range[1]], text: '{}' }];
   if (i < items.length - 1) {

@@ -1,0 +1,50 @@
+import {
+  noPublicCacheOnPrivateData,
+  type NoPublicCacheOnPrivateDataMessageId,
+  type NoPublicCacheOnPrivateDataOptions,
+} from '../src/core/detectors/no-public-cache-on-private-data.js';
+import { runDetector } from '../src/eslint/adapter.js';
+import { createRule } from '../src/eslint/create-rule.js';
+
+export const RULE_NAME = 'no-public-cache-on-private-data';
+export type Options = [NoPublicCacheOnPrivateDataOptions];
+export type MessageId = NoPublicCacheOnPrivateDataMessageId;
+
+export default createRule<Options, MessageId>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `public` and `s-maxage` caching on responses that depend on the user',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: noPublicCacheOnPrivateData.messages,
+    schema: [
+      {
+        type: 'object',
+        description: 'Options for no-public-cache-on-private-data.',
+        properties: {
+          authMiddlewarePattern: {
+            type: 'string',
+            description:
+              'Regular expression (case-insensitive) matched against route middleware and NestJS guard names; a match means the route is authenticated, so its responses are per-user.',
+            minLength: 1,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|protect|guard|requireUser|currentUser)' },
+    ],
+  },
+  create(context, [options]) {
+    try {
+      new RegExp(options.authMiddlewarePattern, 'i');
+    } catch (error) {
+      throw new Error(`cache/${RULE_NAME}: option authMiddlewarePattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+    return runDetector(context, noPublicCacheOnPrivateData, options);
+  },
+});

@@ -1,0 +1,79 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { getHttpAnalysis, middlewareName, type Handler } from '../http/analysis.js';
+import { getDirective, hasDirective } from '../http/cache-control.js';
+import { replaceValue } from '../http/edits.js';
+import { cachePolicy } from '../http/policy.js';
+import { makePrivate } from '../http/values.js';
+import type { Detector, FileInput } from '../model.js';
+
+/** Options of `no-public-cache-on-private-data`. */
+export interface NoPublicCacheOnPrivateDataOptions {
+  /** A regular expression (case-insensitive) for middleware and guard names that authenticate the request. */
+  readonly authMiddlewarePattern: string;
+}
+
+/** Message ids of `no-public-cache-on-private-data`. */
+export type NoPublicCacheOnPrivateDataMessageId = 'publicPrivateData' | 'makePrivate';
+
+/**
+ * `public` or `s-maxage` tells CDNs and proxies to store a response and serve it to anyone.
+ * A handler that reads who the user is (auth header, cookies, session, `req.user`, `auth()`,
+ * `cookies()`), runs behind authentication middleware, or sets a cookie produces a response
+ * for one user: stored publicly, the next visitor gets it.
+ */
+export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOptions, NoPublicCacheOnPrivateDataMessageId> = {
+  id: 'no-public-cache-on-private-data',
+  messages: {
+    publicPrivateData:
+      '`Cache-Control: {{value}}` lets shared caches serve this response to other users, but it depends on {{evidence}}; per-user responses must be `private` or `no-store`.',
+    makePrivate: 'Change to `{{replacement}}`.',
+  },
+  gate: (text) => /public|s-maxage/i.test(text),
+  detect(file, options, report) {
+    const analysis = getHttpAnalysis(file);
+    let pattern: RegExp | undefined;
+    for (const handler of analysis.handlers) {
+      const policy = cachePolicy(handler.writes);
+      const shared = policy.values.filter(
+        ({ parsed }) => hasDirective(parsed, 'public') || getDirective(parsed, 's-maxage') !== undefined,
+      );
+      if (shared.length === 0) continue;
+      pattern ??= new RegExp(options.authMiddlewarePattern, 'i');
+      const evidence = userEvidence(handler, file, pattern);
+      if (!evidence) continue;
+      for (const { write } of shared) {
+        const value = String(write.value);
+        const replacement = makePrivate(value);
+        const edits = replaceValue(write, replacement, file);
+        report({
+          messageId: 'publicPrivateData',
+          data: { value, evidence },
+          node: write.valueNode ?? write.node,
+          ...(edits ? { suggestions: [{ messageId: 'makePrivate', data: { replacement }, edits }] } : {}),
+        });
+      }
+    }
+  },
+};
+
+/** Words for the first proof that the response is per-user, or undefined when there is none. */
+function userEvidence(handler: Handler, file: FileInput, pattern: RegExp): string | undefined {
+  const read = handler.userReads[0];
+  if (read) return `\`${snippet(read, file)}\``;
+  const cookie = handler.cookieWrites[0];
+  if (cookie) return `a cookie it sets (\`${snippet(cookie, file)}\`)`;
+  const setCookie = handler.writes.find((write) => write.name === 'set-cookie');
+  if (setCookie) return 'the `Set-Cookie` header it sends';
+  for (const middleware of handler.middleware) {
+    const name = middlewareName(middleware);
+    if (name && pattern.test(name)) return `the authentication middleware \`${name}\``;
+  }
+  return undefined;
+}
+
+function snippet(node: TSESTree.Node, file: FileInput): string {
+  let target = node;
+  if (target.type === AST_NODE_TYPES.Property) target = target.key;
+  const text = file.text.slice(target.range[0], target.range[1]).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
