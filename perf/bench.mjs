@@ -665,7 +665,7 @@ async function main() {
     loadavg: { before: loadBefore, after: loadAfter },
     target: path.relative(REPO_ROOT, cwd) || '.',
     lintArgs,
-    corpus: corpus ? { list: opts.corpusList, totals: corpus.totals, packages: corpus.packages.map(({ dir, cached, ...p }) => p) } : null,
+    corpus: corpus ? { list: opts.corpusList, totals: corpus.totals, packages: corpus.packages.map((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== 'dir' && key !== 'cached'))) } : null,
     runs: opts.runs,
     measure: opts.measure === 'time' ? 'GNU /usr/bin/time -v (peak RSS, CPU); wall from the parent' : 'node --import rusage probe (peak RSS, CPU); wall from the parent',
     scenarios: order,

@@ -20,7 +20,6 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: noNaiveEtagComparison.messages,
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return runDetector(context, noNaiveEtagComparison, {});

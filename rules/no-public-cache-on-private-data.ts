@@ -43,7 +43,9 @@ export default createRule<Options, MessageId>({
     try {
       new RegExp(options.authMiddlewarePattern, 'i');
     } catch (error) {
-      throw new Error(`cache/${RULE_NAME}: option authMiddlewarePattern is not a valid regular expression: ${(error as Error).message}`);
+      throw new Error(`cache/${RULE_NAME}: option authMiddlewarePattern is not a valid regular expression: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     return runDetector(context, noPublicCacheOnPrivateData, options);
   },

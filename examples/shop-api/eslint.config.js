@@ -1,0 +1,13 @@
+// What a user's eslint.config.js looks like with the plugin: the recommended config on TS files.
+// In your project the import is `import cache from 'eslint-plugin-cache';` — this example
+// imports the build in this repository instead.
+import tsParser from '@typescript-eslint/parser';
+import cache from '../../dist/src/index.js';
+
+export default [
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tsParser },
+  },
+  cache.configs.recommended,
+];

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../../src/index.js';
+
+const dir = join(import.meta.dirname, '..', 'fixtures', 'crash');
+const fixtures = readdirSync(dir).sort();
+const ruleNames = Object.keys(plugin.rules).sort();
+
+/** Flat config for one file: typescript-eslint's parser for TS, ESLint's own for JS. */
+function configFor(filename: string, rules: string[]) {
+  const js = /\.[cm]?js$/.test(filename);
+  return [
+    {
+      files: ['**/*'],
+      languageOptions: js
+        ? { ecmaVersion: 'latest' as const, sourceType: 'commonjs' as const }
+        : { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } },
+      plugins: { cache: plugin },
+      rules: Object.fromEntries(rules.map((rule) => [`cache/${rule}`, 'error'])),
+    },
+  ] as never;
+}
+
+function applySuggestion(text: string, fix: { range: [number, number]; text: string }): string {
+  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+}
+
+describe.each(fixtures)('crash corpus: %s', (fixture) => {
+  const text = readFileSync(join(dir, fixture), 'utf8');
+
+  it.each(ruleNames.map((name) => [name]))('%s does not throw, and its fixes and suggestions re-parse', (name) => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = configFor(fixture, [name]);
+    const messages = linter.verify(text, config, { filename: fixture });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    for (const message of messages) {
+      for (const suggestion of message.suggestions ?? []) {
+        const output = applySuggestion(text, suggestion.fix);
+        expect(linter.verify(output, configFor(fixture, []), { filename: fixture }).filter((m) => m.fatal)).toEqual([]);
+      }
+    }
+    const fixed = linter.verifyAndFix(text, config, { filename: fixture });
+    expect(fixed.messages.filter((m) => m.fatal)).toEqual([]);
+    const again = linter.verifyAndFix(fixed.output, config, { filename: fixture });
+    expect(again.fixed).toBe(false);
+  });
+});
