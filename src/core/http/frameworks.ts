@@ -149,3 +149,22 @@ export const CHAINABLE_RESPONSE_METHODS: ReadonlySet<string> = new Set([
   'attachment',
   'contentType',
 ]);
+
+/** Module specifiers (in `from '...'` or `require('...')`) that can bring HTTP handlers into a file. */
+const HTTP_SPECIFIER =
+  /['"](?:node:)?(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(?:\/[\w-]+)?|next\/server|next\/headers|next|@nestjs\/common|https?)['"]/;
+
+/** Web-standard response construction, which any file (middleware, workers, route files) may do. */
+const WEB_RESPONSE = /\bnew\s+(?:Response|Headers|NextResponse)\b|\b(?:Response|NextResponse)\.json\b/;
+
+/** Next.js route, middleware and proxy files, whose exports are handlers. */
+const NEXT_HANDLER_FILE = /(^|[\\/])(?:route|middleware|proxy)\.[cm]?[jt]sx?$/;
+
+/**
+ * A text-only test, run before any AST work: can this file hold HTTP handlers or build
+ * responses at all? False for the great majority of files (components, utilities), which then
+ * cost the HTTP rules one regular-expression scan.
+ */
+export function mayUseHttp(text: string, filename: string): boolean {
+  return NEXT_HANDLER_FILE.test(filename) || HTTP_SPECIFIER.test(text) || WEB_RESPONSE.test(text);
+}
