@@ -23,6 +23,8 @@ export interface FileIndex {
   readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
   readonly assignments: TSESTree.AssignmentExpression[];
   readonly directives: TSESTree.ExpressionStatement[];
+  /** `this.x` member expressions, for stores kept in class fields. */
+  readonly thisMembers: TSESTree.MemberExpression[];
 }
 
 const indexes = new WeakMap<TSESTree.Program, FileIndex>();
@@ -46,6 +48,7 @@ export function getFileIndex(file: Pick<FileInput, 'ast' | 'visitorKeys'>): File
     classes: [],
     assignments: [],
     directives: [],
+    thisMembers: [],
   };
   const keys = file.visitorKeys;
   // An explicit stack: deep ASTs (long concatenations, minified code) must not overflow the call stack.
@@ -91,6 +94,9 @@ export function getFileIndex(file: Pick<FileInput, 'ast' | 'visitorKeys'>): File
         break;
       case AST_NODE_TYPES.ExpressionStatement:
         if (node.directive !== undefined) index.directives.push(node);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) index.thisMembers.push(node);
         break;
       default:
         break;
