@@ -15,6 +15,7 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: requireVary.messages,
     schema: [
       {

@@ -78,7 +78,7 @@ function originOfIdentifier(identifier: TSESTree.Identifier, file: FileInput, de
     case 'Variable': {
       if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return undefined;
       // A binding reassigned later has no single origin.
-      if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== node.id)) {
+      if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) {
         return undefined;
       }
       if (node.id.type === AST_NODE_TYPES.Identifier) return originOf(node.init, file, depth + 1);

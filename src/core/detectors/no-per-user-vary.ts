@@ -1,8 +1,9 @@
 import { getDirective, hasDirective, isPrivateOrNoStore } from '../http/cache-control.js';
 import { getHttpAnalysis, splitList, type HeaderWrite } from '../http/analysis.js';
 import { insertBeside, removeWrite, replaceValue } from '../http/edits.js';
-import { cachePolicy, sameResponseWrites } from '../http/policy.js';
+import { cachePolicy, middlewareWrites, sameResponseWrites } from '../http/policy.js';
 import { makePrivate } from '../http/values.js';
+import { mayUseHttp } from '../http/frameworks.js';
 import type { Detector, SuggestionPlan } from '../model.js';
 
 /** Options of `no-per-user-vary`. */
@@ -19,7 +20,10 @@ export type NoPerUserVaryMessageId = 'perUserVary' | 'removeFromVary' | 'markPri
  * caches may store: the CDN keeps one copy per user, so it almost never hits, and the origin
  * takes the whole load. Quiet where the response is `private` or `no-store`, and, for
  * `Authorization`, where shared caches would not store it anyway (RFC 9111 §3.5: without
- * `public`, `s-maxage` or `must-revalidate`, an authorised response is not stored).
+ * `public`, `s-maxage` or `must-revalidate`, an authorised response is not stored). A handler
+ * without a `Cache-Control` of its own takes the one middleware in this file sets for it.
+ * Suggestions only: dropping `Cookie` from `Vary` leaks per-user content when the content
+ * really depends on it, and only a person can tell.
  */
 export const noPerUserVary: Detector<NoPerUserVaryOptions, NoPerUserVaryMessageId> = {
   id: 'no-per-user-vary',
@@ -29,7 +33,7 @@ export const noPerUserVary: Detector<NoPerUserVaryOptions, NoPerUserVaryMessageI
     removeFromVary: 'Remove `{{header}}` from `Vary`.',
     markPrivate: 'Mark the response `Cache-Control: private` instead.',
   },
-  gate: (text) => /vary/i.test(text),
+  gate: (text, _options, filename) => /vary/i.test(text) && mayUseHttp(text, filename),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     const extra = new Set(options.userHeaders.map((header) => header.toLowerCase()));
@@ -42,7 +46,9 @@ export const noPerUserVary: Detector<NoPerUserVaryOptions, NoPerUserVaryMessageI
       });
       if (perUser.length === 0) continue;
       const siblings = sameResponseWrites(write, analysis);
-      const policy = cachePolicy(siblings);
+      let policy = cachePolicy(siblings);
+      // No Cache-Control of its own: middleware this file shows may set it for the handler.
+      if (policy.none && write.handler) policy = cachePolicy(middlewareWrites(write.handler, analysis));
       if (policy.dynamic) continue;
       if (policy.values.some(({ parsed }) => isPrivateOrNoStore(parsed))) continue;
       for (const header of perUser) {

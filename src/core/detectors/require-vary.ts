@@ -1,9 +1,12 @@
-import type { TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { enclosingStatement, indentAt, lineBreak, parentOf, unwrap } from '../ast.js';
+import { contains } from '../analysis/file-index.js';
 import { getHttpAnalysis, splitList, USER_HEADERS, varyFields, type Handler, type HeaderWrite } from '../http/analysis.js';
 import { isSharedCacheable } from '../http/cache-control.js';
-import { insertBeside, replaceValue } from '../http/edits.js';
-import { cachePolicy } from '../http/policy.js';
-import type { Detector, FileInput, TextEdit } from '../model.js';
+import { insertBeside, quote, quoteOf, replaceValue, usesSemicolons } from '../http/edits.js';
+import { mayUseHttp } from '../http/frameworks.js';
+import { cachePolicy, middlewareWrites } from '../http/policy.js';
+import type { Detector, FileInput, SuggestionPlan, TextEdit } from '../model.js';
 
 /** Options of `require-vary`. */
 export interface RequireVaryOptions {
@@ -12,7 +15,7 @@ export interface RequireVaryOptions {
 }
 
 /** Message ids of `require-vary`. */
-export type RequireVaryMessageId = 'missingVary';
+export type RequireVaryMessageId = 'missingVary' | 'addVary';
 
 /**
  * Request headers that do not select a representation: identity (another rule's business),
@@ -62,6 +65,34 @@ const NEUTRAL_HEADERS: ReadonlySet<string> = new Set([
   'sec-fetch-dest',
   'upgrade',
   'upgrade-insecure-requests',
+  'te',
+  'keep-alive',
+  'via',
+  'x-client-ip',
+  'x-cluster-client-ip',
+  'fastly-client-ip',
+  'x-forwarded-prefix',
+  'x-trace-id',
+  'x-span-id',
+  'sentry-trace',
+  'b3',
+  'x-b3-traceid',
+  'x-b3-spanid',
+  'x-b3-sampled',
+  'x-cloud-trace-context',
+  'x-datadog-trace-id',
+  'x-datadog-parent-id',
+  'cf-ray',
+  'x-vercel-id',
+  'x-amz-cf-id',
+  'x-request-start',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'idempotency-key',
+  'x-idempotency-key',
+  'sec-fetch-user',
+  'sec-purpose',
+  'purpose',
 ]);
 
 /**
@@ -75,8 +106,9 @@ export const requireVary: Detector<RequireVaryOptions, RequireVaryMessageId> = {
   messages: {
     missingVary:
       'This response is stored by shared caches but its content depends on the `{{header}}` request header, which `Vary` does not list, so the CDN serves one variant to everyone; add `Vary: {{header}}`.',
+    addVary: 'Add `{{headers}}` to `Vary` with `@Header` (it replaces a `Vary` that middleware such as CORS set).',
   },
-  gate: (text) => /public|max-age|s-maxage/i.test(text),
+  gate: (text, _options, filename) => /public|max-age|s-maxage/i.test(text) && mayUseHttp(text, filename),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     const ignored = new Set(options.ignoreHeaders.map((header) => header.toLowerCase()));
@@ -85,8 +117,12 @@ export const requireVary: Detector<RequireVaryOptions, RequireVaryMessageId> = {
       if (policy.dynamic) continue;
       const shared = policy.values.find(({ parsed }) => isSharedCacheable(parsed));
       if (!shared) continue;
-      const vary = varyFields(handler);
-      if (vary.has('*') || handler.writes.some((write) => write.name === 'vary' && write.value === undefined)) continue;
+      // Vary set here or by middleware this file shows; a computed one cannot be checked.
+      const inherited = middlewareWrites(handler, analysis).filter((write) => write.name === 'vary');
+      const varyWrites = [...handler.writes.filter((write) => write.name === 'vary'), ...inherited];
+      if (varyWrites.some((write) => write.value === undefined)) continue;
+      const vary = new Set([...varyFields(handler), ...inherited.flatMap((write) => splitList(write.value).map((f) => f.toLowerCase()))]);
+      if (vary.has('*')) continue;
       const missing = new Map<string, string>();
       for (const read of handler.headerReads) {
         if (NEUTRAL_HEADERS.has(read.name) || USER_HEADERS.has(read.name) || ignored.has(read.name) || vary.has(read.name)) continue;
@@ -95,13 +131,14 @@ export const requireVary: Detector<RequireVaryOptions, RequireVaryMessageId> = {
       if (reflectsOrigin(handler) && !vary.has('origin') && !ignored.has('origin')) missing.set('origin', 'Origin');
       if (missing.size === 0) continue;
       const headers = [...missing.values()];
-      const fix = varyFix(handler, shared.write, headers, file);
+      const plan = varyFix(handler, shared.write, headers, file);
       for (const header of headers) {
         report({
           messageId: 'missingVary',
           data: { header },
           node: shared.write.valueNode ?? shared.write.node,
-          ...(fix ? { fix } : {}),
+          ...(plan.fix ? { fix: plan.fix } : {}),
+          ...(plan.suggestion ? { suggestions: [plan.suggestion] } : {}),
         });
       }
     }
@@ -110,37 +147,111 @@ export const requireVary: Detector<RequireVaryOptions, RequireVaryMessageId> = {
 
 /** The header as the code wrote it when it looks like a header name, else Title-Case. */
 function canonical(name: string, file: FileInput, node: TSESTree.Node): string {
-  const text = file.text.slice(node.range[0], node.range[1]);
-  const match = new RegExp(name.replace(/[-]/g, '[-]'), 'i').exec(text);
-  if (match && /[A-Z]/.test(match[0])) return match[0];
+  // A getter's read is its callee (`req.get`): the name is in the call's arguments.
+  const parent = parentOf(node);
+  const holder = parent?.type === AST_NODE_TYPES.CallExpression && unwrap(parent.callee) === node ? parent : node;
+  const text = file.text.slice(holder.range[0], holder.range[1]);
+  const at = text.toLowerCase().indexOf(name);
+  const written = at === -1 ? undefined : text.slice(at, at + name.length);
+  if (written && /[A-Z]/.test(written)) return written;
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 }
 
-/** True when the handler writes a computed `Access-Control-Allow-Origin` (reflecting the request's Origin). */
+/** True when the handler reads the request's `Origin` and writes a non-`*` `Access-Control-Allow-Origin`. */
 function reflectsOrigin(handler: Handler): boolean {
-  return handler.writes.some(
-    (write) => write.name === 'access-control-allow-origin' && write.value !== '*' && (write.value === undefined || handler.headerReads.some((r) => r.name === 'origin')),
-  );
+  if (!handler.headerReads.some((read) => read.name === 'origin')) return false;
+  return handler.writes.some((write) => write.name === 'access-control-allow-origin' && write.value !== '*');
 }
 
 /**
- * One edit adding every missing header: appended to a static `Vary` written in place, or a
- * new `Vary` write next to the `Cache-Control` write, in the same framework form.
+ * How the missing headers get into `Vary`. A static `Vary` written in place is extended. Else a
+ * new write, in a form that never drops a `Vary` set elsewhere (CORS middleware sets
+ * `Vary: Origin` before the handler runs): `res.vary()`/`ctx.vary()` (express, koa: append and
+ * de-duplicate), `c.header(..., { append: true })` (hono), `reply.header()` of the current value
+ * plus the new fields (fastify has no append), a `Vary` property of a headers object the code
+ * builds itself (web `Response`, node `writeHead`). NestJS `@Header` replaces the header, so
+ * it is only a suggestion.
  */
-function varyFix(handler: Handler, anchor: HeaderWrite, headers: readonly string[], file: FileInput): TextEdit[] | undefined {
+function varyFix(
+  handler: Handler,
+  anchor: HeaderWrite,
+  headers: readonly string[],
+  file: FileInput,
+): { fix?: TextEdit[]; suggestion?: SuggestionPlan<RequireVaryMessageId> } {
   const existing = handler.writes.filter((write) => write.name === 'vary');
-  if (existing.length === 1 && typeof existing[0]!.value === 'string') {
-    const current = splitList(existing[0]!.value);
-    return replaceValue(existing[0]!, [...current, ...headers].join(', '), file);
-  }
-  if (existing.length > 0) return undefined;
   const value = headers.join(', ');
-  if (handler.framework === 'express' || handler.framework === 'koa') {
-    if (anchor.form === 'call' || anchor.form === 'object') {
-      // res.vary()/ctx.vary() append and de-duplicate, so they never drop a Vary set elsewhere.
-      const edits = insertBeside(anchor, 'Vary', value, file);
-      return edits?.map((edit) => ({ ...edit, text: edit.text.replace(/\.(set|header|setHeader)\((['"])Vary\2, /, '.vary(') }));
-    }
+  if (existing.length === 1 && existing[0]!.value !== undefined) {
+    const current = splitList(existing[0]!.value);
+    const fix = replaceValue(existing[0]!, [...current, ...headers].join(', '), file);
+    return fix ? { fix } : {};
   }
-  return insertBeside(anchor, 'Vary', value, file);
+  if (existing.length > 0) return {};
+  if (anchor.form === 'decorator') {
+    const edits = insertBeside(anchor, 'Vary', value, file);
+    return edits ? { suggestion: { messageId: 'addVary', data: { headers: value }, edits } } : {};
+  }
+  if (anchor.framework === 'web' || anchor.framework === 'node' || handler.framework === 'nest') {
+    const edits = insertBeside(anchor, 'Vary', value, file);
+    if (!edits) return {};
+    // A Nest handler writing through @Res() may have middleware-set Vary too: suggest only.
+    return handler.framework === 'nest' ? { suggestion: { messageId: 'addVary', data: { headers: value }, edits } } : { fix: edits };
+  }
+  const response = handler.response?.name;
+  if (!response) return {};
+  const q = quoteOf(anchor.valueNode ? unwrap(anchor.valueNode) : undefined, file);
+  let call: string;
+  switch (handler.framework) {
+    case 'express':
+    case 'koa':
+      call = `${response}.vary(${quote(value, q)})`;
+      break;
+    case 'hono':
+      call = `${response}.header(${quote('Vary', q)}, ${quote(value, q)}, { append: true })`;
+      break;
+    case 'fastify':
+      call = `${response}.header(${quote('Vary', q)}, [${response}.getHeader(${quote('Vary', q)}), ${quote(value, q)}].filter(Boolean).join(${quote(', ', q)}))`;
+      break;
+    default:
+      return {};
+  }
+  const fix = insertStatement(handler, anchor, call, file);
+  return fix ? { fix } : {};
+}
+
+/**
+ * Inserts `call` as a statement of its own next to the statement holding the anchor write:
+ * after it when the statement is only that write, else before it (`return c.json(...)`,
+ * `res.set(...).json(...)` would send the response first). An expression-bodied arrow
+ * handler becomes a block that returns the same value.
+ */
+function insertStatement(handler: Handler, anchor: HeaderWrite, call: string, file: FileInput): TextEdit[] | undefined {
+  const text = file.text;
+  const eol = lineBreak(text);
+  const statement = enclosingStatement(anchor.node);
+  if (statement && contains(handler.fn, statement)) {
+    const indent = indentAt(text, statement.range[0]);
+    // Follow the statement beside it: files written without semicolons get none.
+    const semi = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') || (statement.type !== AST_NODE_TYPES.ExpressionStatement && usesSemicolons(file)) ? ';' : '';
+    const writeCall = anchor.form === 'property' ? parentOf(anchor.node.parent!) : anchor.node;
+    const alone = statement.type === AST_NODE_TYPES.ExpressionStatement && unwrap(statement.expression) === writeCall;
+    if (alone) return [{ range: [statement.range[1], statement.range[1]], text: `${eol}${indent}${call}${semi}` }];
+    // Without semicolons, a statement starting with `(`, `[` or a template would continue the call.
+    const guard = semi || /^[([`+\-/]/.test(text[statement.range[0]] ?? '') ? ';' : '';
+    return [{ range: [statement.range[0], statement.range[0]], text: `${call}${guard}${eol}${indent}` }];
+  }
+  const body = handler.fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement || !contains(body, anchor.node)) return undefined;
+  let start = body.range[0];
+  let end = body.range[1];
+  // Drop the parentheses around an object or sequence body: `(c) => ({ ... })`.
+  for (;;) {
+    let before = start - 1;
+    while (before >= 0 && /\s/.test(text[before]!)) before--;
+    let after = end;
+    while (after < text.length && /\s/.test(text[after]!)) after++;
+    if (text[before] !== '(' || text[after] !== ')') break;
+    start = before;
+    end = after + 1;
+  }
+  return [{ range: [start, end], text: `{ ${call}; return ${text.slice(body.range[0], body.range[1])}; }` }];
 }

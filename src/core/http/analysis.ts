@@ -157,9 +157,12 @@ function analyse(file: FileInput, index: FileIndex): HttpAnalysis {
     byFn.set(handler.fn, handler);
     collectParamReads(handler, file);
   }
+  // NestJS @Header decorators are collected with their handler; they are response writes too.
+  for (const handler of handlers) writes.push(...handler.writes);
   for (const handler of handlers) collectResponseWrites(handler, file, writes);
   collectWebWrites(file, index, writes);
   collectUserCalls(file, index, handlers);
+  collectNextHeaderReads(file, index, handlers);
   // Attribute web writes (and any write found outside a param walk) to the innermost handler around it.
   const sorted = [...handlers].sort((a, b) => b.fn.range[0] - a.fn.range[0]);
   for (const write of writes) {
@@ -610,6 +613,8 @@ function classifyRequestRead(handler: Handler, identifier: TSESTree.Node, file: 
   if ((handler.framework === 'koa' || handler.framework === 'hono') && (rest[0] === 'request' || rest[0] === 'req')) rest = rest.slice(1);
   if (handler.framework === 'koa' && rest[0] === 'state') rest = rest.slice(1);
   if (handler.framework === 'hono' && rest[0] === 'var') rest = rest.slice(1);
+  // c.req.raw is the web Request: c.req.raw.headers.get('x') reads a request header.
+  if (handler.framework === 'hono' && names[0] === 'req' && rest[0] === 'raw') rest = rest.slice(1);
   const first = rest[0];
   if (first === undefined) {
     // const { user, headers } = req
@@ -657,12 +662,11 @@ function classifyRequestRead(handler: Handler, identifier: TSESTree.Node, file: 
     const args = callArgsOf(top);
     if (!args) return;
     const value = args[0] ? staticValue(args[0], file) : undefined;
-    if (typeof value === 'string') {
-      recordHeaderRead(handler, value, top);
-    } else if (handler.framework === 'hono' && first === 'get' && names[0] !== 'req' && args[0]) {
-      // c.get('user') reads a context variable set by auth middleware.
-    }
-    if (handler.framework === 'hono' && first === 'get' && names[0] !== 'req' && typeof value === 'string' && HONO_USER_VARS.test(value)) {
+    // hono: on the context itself, c.header(name, value) writes a response header and
+    // c.get('user') reads a context variable (set by auth middleware); only c.req.header() reads the request.
+    const honoContext = handler.framework === 'hono' && names[0] !== 'req';
+    if (typeof value === 'string' && !honoContext) recordHeaderRead(handler, value, top);
+    if (honoContext && first === 'get' && typeof value === 'string' && HONO_USER_VARS.test(value)) {
       handler.userReads.push(top);
     }
     return;
@@ -703,6 +707,29 @@ const USER_CALLS: readonly { source: string | RegExp; name: string }[] = [
   { source: /^(?:[.@~]|#)/, name: 'getCurrentUser' },
   { source: /^(?:[.@~]|#)/, name: 'currentUser' },
 ];
+
+/**
+ * Next.js `headers()` from next/headers: `(await headers()).get('accept-language')`, or
+ * `const h = await headers(); h.get('x-tenant-id')`, read inside a handler.
+ */
+function collectNextHeaderReads(file: FileInput, index: FileIndex, handlers: readonly Handler[]): void {
+  if (handlers.length === 0 || !/next\/headers/.test(file.text)) return;
+  const isHeadersCall = (node: TSESTree.Node): boolean => {
+    const expression = unwrap(node);
+    return expression.type === AST_NODE_TYPES.CallExpression && isOrigin(originOf(expression.callee, file), 'next/headers', ['headers'], 'ref');
+  };
+  const sorted = [...handlers].sort((a, b) => b.fn.range[0] - a.fn.range[0]);
+  for (const call of index.calls) {
+    const member = calleeMember(call);
+    if (!member || memberName(member) !== 'get' || !call.arguments[0]) continue;
+    const object = unwrap(member.object);
+    const init = object.type === AST_NODE_TYPES.Identifier ? constInitializer(object, file) : undefined;
+    if (!isHeadersCall(object) && !(init && isHeadersCall(init))) continue;
+    const name = staticValue(call.arguments[0], file);
+    const owner = sorted.find((handler) => contains(handler.fn, call));
+    if (typeof name === 'string' && owner) recordHeaderRead(owner, name, call);
+  }
+}
 
 /** Calls that set a cookie: `cookies().set`, hono's `setCookie(c, ...)`. */
 const COOKIE_CALLS: readonly { source: string; name: string }[] = [

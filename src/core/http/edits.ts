@@ -70,6 +70,12 @@ function removeLine(node: TSESTree.Node, file: FileInput): TextEdit {
       end = Math.min(after + 1, text.length);
     }
   }
+  // Sharing its line with a statement after it (`{ a(); b(); }`): take one run of spaces with it.
+  if (end === node.range[1]) {
+    let next = end;
+    while (text[next] === ' ' || text[next] === '\t') next++;
+    if (next > end && next < text.length && !/[\r\n}]/.test(text[next]!)) end = next;
+  }
   return { range: [start, end], text: '' };
 }
 

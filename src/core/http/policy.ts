@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction } from '../ast.js';
-import type { HeaderWrite, HttpAnalysis } from './analysis.js';
+import { enclosingFunction, unwrap } from '../ast.js';
+import type { Handler, HeaderWrite, HttpAnalysis } from './analysis.js';
 import { parseCacheControl, type ParsedCacheControl } from './cache-control.js';
 
 /**
@@ -43,4 +43,32 @@ export function cachePolicy(writes: readonly HeaderWrite[]): CachePolicy {
   }
   values.sort((a, b) => a.write.node.range[0] - b.write.node.range[0]);
   return { none: !any, dynamic, values };
+}
+
+/**
+ * Header writes a handler inherits from middleware this file shows: functions passed before
+ * it in the same registration (`app.get(path, setLocale, handler)`) and `app.use(...)`
+ * middleware registered earlier on the same app or router variable.
+ */
+export function middlewareWrites(handler: Handler, analysis: HttpAnalysis): HeaderWrite[] {
+  const out: HeaderWrite[] = [];
+  for (const node of handler.middleware) {
+    // A function used on several routes is one handler, found at its first registration.
+    const target = unwrap(node);
+    const middleware = analysis.handlers.find(
+      (other) =>
+        other !== handler &&
+        (other.node === node ||
+          other.fn === target ||
+          (target.type === AST_NODE_TYPES.Identifier && other.node.type === AST_NODE_TYPES.Identifier && other.node.name === target.name)),
+    );
+    if (middleware) out.push(...middleware.writes);
+  }
+  const app = handler.app ? unwrap(handler.app) : undefined;
+  if (app?.type === AST_NODE_TYPES.Identifier) {
+    for (const middleware of analysis.appMiddleware.get(app.name) ?? []) {
+      if (middleware !== handler && middleware.node.range[0] < handler.node.range[0]) out.push(...middleware.writes);
+    }
+  }
+  return out;
 }
