@@ -28,7 +28,7 @@ export default createRule<Options, MessageId>({
           authMiddlewarePattern: {
             type: 'string',
             description:
-              'Regular expression (case-insensitive) matched against route middleware and NestJS guard names; a match means the route is authenticated, so its responses are per-user.',
+              'Regular expression (case-insensitive) matched against route middleware names and NestJS guard class names (without their `Guard` suffix); a match means the route is authenticated, so its responses are per-user.',
             minLength: 1,
           },
         },
@@ -36,7 +36,7 @@ export default createRule<Options, MessageId>({
       },
     ],
     defaultOptions: [
-      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|protect|guard|requireUser|currentUser)' },
+      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|protect|guard|role|apikey|requireUser|currentUser)' },
     ],
   },
   create(context, [options]) {

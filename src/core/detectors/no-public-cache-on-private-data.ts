@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { parentOf, unwrap } from '../ast.js';
 import { getHttpAnalysis, middlewareName, type Handler } from '../http/analysis.js';
 import { getDirective, hasDirective } from '../http/cache-control.js';
 import { replaceValue } from '../http/edits.js';
 import { cachePolicy } from '../http/policy.js';
 import { makePrivate } from '../http/values.js';
+import { mayUseHttp } from '../http/frameworks.js';
 import type { Detector, FileInput } from '../model.js';
 
 /** Options of `no-public-cache-on-private-data`. */
@@ -28,7 +30,7 @@ export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOpti
       '`Cache-Control: {{value}}` lets shared caches serve this response to other users, but it depends on {{evidence}}; per-user responses must be `private` or `no-store`.',
     makePrivate: 'Change to `{{replacement}}`.',
   },
-  gate: (text) => /public|s-maxage/i.test(text),
+  gate: (text, _options, filename) => /public|s-maxage/i.test(text) && mayUseHttp(text, filename),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     let pattern: RegExp | undefined;
@@ -58,22 +60,59 @@ export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOpti
 
 /** Words for the first proof that the response is per-user, or undefined when there is none. */
 function userEvidence(handler: Handler, file: FileInput, pattern: RegExp): string | undefined {
-  const read = handler.userReads[0];
-  if (read) return `\`${snippet(read, file)}\``;
+  // Setting a cookie through a cookie jar (`ctx.cookies.set(...)`) reads as `ctx.cookies`; say what it does.
+  const cookieCallees = new Set(handler.cookieWrites.map((call) => (call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : call)));
+  for (const read of handler.userReads) {
+    // NestJS guards are judged by name below, like middleware: `ThrottlerGuard` is no proof of a user.
+    if (isGuardsDecorator(read)) continue;
+    if (cookieCallees.has(read) || [...cookieCallees].some((callee) => callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object) === read)) continue;
+    return `\`${snippet(read, file)}\``;
+  }
   const cookie = handler.cookieWrites[0];
   if (cookie) return `a cookie it sets (\`${snippet(cookie, file)}\`)`;
   const setCookie = handler.writes.find((write) => write.name === 'set-cookie');
   if (setCookie) return 'the `Set-Cookie` header it sends';
   for (const middleware of handler.middleware) {
+    if (middleware.type === AST_NODE_TYPES.Decorator) {
+      const guard = guardNames(middleware).find((name) => pattern.test(name.replace(/Guard$/, '')));
+      if (guard) return `the guard \`${guard}\``;
+      continue;
+    }
     const name = middlewareName(middleware);
     if (name && pattern.test(name)) return `the authentication middleware \`${name}\``;
   }
   return undefined;
 }
 
+/** `@UseGuards(...)` (the analysis lists guards among the user reads). */
+function isGuardsDecorator(node: TSESTree.Node): node is TSESTree.Decorator {
+  if (node.type !== AST_NODE_TYPES.Decorator) return false;
+  const expression = unwrap(node.expression);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(expression.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'UseGuards';
+}
+
+/** The class names a guard decorator lists: `@UseGuards(JwtAuthGuard, AuthGuard('jwt'), new RolesGuard())`. */
+function guardNames(decorator: TSESTree.Decorator): string[] {
+  if (!isGuardsDecorator(decorator)) return [];
+  const call = unwrap(decorator.expression) as TSESTree.CallExpression;
+  const names: string[] = [];
+  for (const arg of call.arguments) {
+    let expression = unwrap(arg);
+    if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) expression = unwrap(expression.callee);
+    if (expression.type === AST_NODE_TYPES.Identifier) names.push(expression.name);
+    else if (expression.type === AST_NODE_TYPES.MemberExpression && expression.property.type === AST_NODE_TYPES.Identifier) names.push(expression.property.name);
+  }
+  return names;
+}
+
 function snippet(node: TSESTree.Node, file: FileInput): string {
   let target = node;
   if (target.type === AST_NODE_TYPES.Property) target = target.key;
+  // `req.get` read as part of `req.get('Authorization')`: show the call.
+  const parent = parentOf(target);
+  if (parent?.type === AST_NODE_TYPES.CallExpression && unwrap(parent.callee) === target) target = parent;
   const text = file.text.slice(target.range[0], target.range[1]).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

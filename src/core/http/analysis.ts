@@ -134,9 +134,12 @@ function analyse(file: FileInput, index: FileIndex): HttpAnalysis {
   };
 
   for (const call of index.calls) {
+    // Only `app.use(...)` registers app-level middleware; functions passed before a route's
+    // handler (`app.post(path, noStore, handler)`) are middleware of that route alone.
+    const isUse = calleeMember(call) !== undefined && memberName(calleeMember(call)!) === 'use';
     for (const handler of handlersOfRegistration(call, file)) {
       add(handler);
-      if (handler.methods.includes('USE') && handler.app?.type === AST_NODE_TYPES.Identifier) {
+      if (isUse && handler.methods.includes('USE') && handler.app?.type === AST_NODE_TYPES.Identifier) {
         const list = appMiddleware.get(handler.app.name) ?? [];
         list.push(handler);
         appMiddleware.set(handler.app.name, list);
@@ -361,6 +364,8 @@ function nodeServerHandlers(call: TSESTree.CallExpression, file: FileInput): Han
 function nextRouteHandlers(file: FileInput, index: FileIndex): Handler[] {
   const sources = importedSources(index.imports);
   if (!/(^|[\\/])route\.[cm]?[jt]sx?$/.test(file.filename) && !sources.has('next/server')) return [];
+  // Server actions ('use server' file or function) are not route handlers, whatever their names.
+  if (hasUseServer(file.ast.body)) return [];
   const out: Handler[] = [];
   const addExport = (name: string, value: TSESTree.Node, node: TSESTree.Node): void => {
     if (!NEXT_ROUTE_EXPORTS.has(name)) return;
@@ -372,7 +377,9 @@ function nextRouteHandlers(file: FileInput, index: FileIndex): Handler[] {
       fn = expression.arguments.map((arg) => functionOf(arg, file)).find(Boolean);
       if (fn) middleware.push(expression.callee);
     }
-    if (fn) out.push(makeHandler('next', [name as HttpMethod], fn, node, middleware, undefined));
+    if (fn && !(fn.body.type === AST_NODE_TYPES.BlockStatement && hasUseServer(fn.body.body))) {
+      out.push(makeHandler('next', [name as HttpMethod], fn, node, middleware, undefined));
+    }
   };
   for (const declaration of index.exports) {
     if (declaration.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
@@ -394,6 +401,15 @@ function nextRouteHandlers(file: FileInput, index: FileIndex): Handler[] {
     }
   }
   return out;
+}
+
+/** True when a body's directive prologue holds `'use server'`. */
+function hasUseServer(body: readonly TSESTree.Node[]): boolean {
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
+    if (statement.directive === 'use server') return true;
+  }
+  return false;
 }
 
 function nestHandlers(file: FileInput, index: FileIndex): Handler[] {
@@ -809,7 +825,7 @@ function responseWrite(handler: Handler, identifier: TSESTree.Node, file: FileIn
     const isCall = call?.type === AST_NODE_TYPES.CallExpression && unwrap(call.callee) === parent;
     if (!isCall) {
       // Property steps that still lead to the response or its headers.
-      if (name === 'response' || name === 'res' || name === 'raw' || name === 'headers') {
+      if (name === 'response' || name === 'res' || name === 'raw' || name === 'headers' || name === 'cookies') {
         receiver = parent;
         continue;
       }
@@ -820,6 +836,8 @@ function responseWrite(handler: Handler, identifier: TSESTree.Node, file: FileIn
     if (name === 'cookie' || name === 'setCookie' || (name === 'set' && memberChainHas(receiver, 'cookies'))) {
       handler.cookieWrites.push(call!);
     }
+    // koa's cookie jar (`ctx.cookies.set(name, value)`) writes Set-Cookie, not a header named `name`.
+    if (memberChainHas(receiver, 'cookies')) return undefined;
     const out = writesOfCall(handler, call as TSESTree.CallExpression, name, args, file);
     if (out) return out;
     if (CHAINABLE_RESPONSE_METHODS.has(name)) {

@@ -24,6 +24,7 @@ export function quoteOf(node: TSESTree.Node | undefined, file: FileInput): "'" |
 export function replaceValue(write: HeaderWrite, value: string, file: FileInput): TextEdit[] | undefined {
   const node = write.valueNode ? unwrap(write.valueNode) : undefined;
   if (!node) return undefined;
+  if (write.form === 'property' && sharedObject(write.node, file)) return undefined;
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
     return [{ range: node.range, text: quote(value, quoteOf(node, file)) }];
   }
@@ -36,6 +37,22 @@ export function replaceValue(write: HeaderWrite, value: string, file: FileInput)
     return [{ range: node.range, text: `[${items.map((item) => quote(item, q)).join(', ')}]` }];
   }
   return undefined;
+}
+
+/**
+ * True when a header property sits in an object literal bound to a variable that is used more
+ * than once (`const NO_CACHE = { 'Cache-Control': ... }` shared by several responses): editing
+ * it would change every response that uses it.
+ */
+function sharedObject(property: TSESTree.Node, file: FileInput): boolean {
+  let node: TSESTree.Node | undefined = property.parent;
+  while (node && (node.type === AST_NODE_TYPES.ObjectExpression || node.type === AST_NODE_TYPES.Property || node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+    node = node.parent;
+  }
+  if (node?.type !== AST_NODE_TYPES.VariableDeclarator || !file.scopeManager) return false;
+  const variable = file.scopeManager.getDeclaredVariables(node)[0];
+  if (!variable) return true;
+  return variable.references.filter((reference) => !reference.isWrite()).length > 1;
 }
 
 /**
@@ -183,6 +200,12 @@ export function insertAtHandlerStart(handler: Handler, name: string, value: stri
     const first = body.body[0];
     const eol = lineBreak(file.text);
     if (first) {
+      // `{ res.json(x); }` on one line stays on one line; a semicolon is then required. So it is
+      // before a statement that would otherwise continue the inserted call (`(`, `[`, template).
+      if (!file.text.slice(body.range[0], first.range[0]).includes('\n')) return [{ range: [first.range[0], first.range[0]], text: `${call}; ` }];
+      if (!semi && /^[([`+\-/]/.test(file.text.slice(first.range[0], first.range[0] + 1))) {
+        return [{ range: [first.range[0], first.range[0]], text: `${call};${eol}${indentAt(file.text, first.range[0])}` }];
+      }
       const indent = indentAt(file.text, first.range[0]);
       return [{ range: [first.range[0], first.range[0]], text: `${call}${semi}${eol}${indent}` }];
     }
