@@ -13,7 +13,7 @@ function configFor(filename: string, rules: string[]) {
   const js = /\.[cm]?js$/.test(filename);
   return [
     {
-      files: ['**/*'],
+      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
       languageOptions: js
         ? { ecmaVersion: 'latest' as const, sourceType: 'commonjs' as const }
         : { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } },
@@ -27,6 +27,13 @@ function applySuggestion(text: string, fix: { range: [number, number]; text: str
   return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
+it('the crash corpus makes the rules report (so the checks below are not vacuous)', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const modern = readFileSync(join(dir, 'modern.ts'), 'utf8');
+  const messages = linter.verify(modern, configFor('modern.ts', ruleNames), { filename: 'modern.ts' });
+  expect(new Set(messages.map((m) => m.ruleId)).size).toBeGreaterThanOrEqual(3);
+});
+
 describe.each(fixtures)('crash corpus: %s', (fixture) => {
   const text = readFileSync(join(dir, fixture), 'utf8');
 
@@ -35,6 +42,8 @@ describe.each(fixtures)('crash corpus: %s', (fixture) => {
     const config = configFor(fixture, [name]);
     const messages = linter.verify(text, config, { filename: fixture });
     expect(messages.filter((m) => m.fatal)).toEqual([]);
+    // Every message comes from the rule under test: a config that matched nothing would say so here.
+    expect(messages.filter((m) => m.ruleId !== `cache/${name}`)).toEqual([]);
     for (const message of messages) {
       for (const suggestion of message.suggestions ?? []) {
         const output = applySuggestion(text, suggestion.fix);

@@ -19,7 +19,7 @@ function lint(LinterClass: typeof Linter, name: string, example: DocExample) {
     example.code,
     [
       {
-        files: ['**/*'],
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
         languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
         plugins: { cache: plugin },
         rules: { [`cache/${name}`]: severity },
