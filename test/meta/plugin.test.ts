@@ -31,7 +31,8 @@ describe('plugin', () => {
     expect(meta.docs?.url).toBe(`${DOCS_URL}${name}.md`);
     expect(['problem', 'suggestion', 'layout']).toContain(meta.type);
     expect(Array.isArray(meta.schema)).toBe(true);
-    expect(Array.isArray(meta.defaultOptions)).toBe(true);
+    // Rules with options state their defaults in meta.defaultOptions; rules without options have none.
+    if ((meta.schema as unknown[]).length > 0) expect(Array.isArray(meta.defaultOptions)).toBe(true);
     for (const schema of meta.schema as unknown as { type?: string; additionalProperties?: boolean; description?: string; properties?: Record<string, { description?: string; default?: unknown }> }[]) {
       expect(schema.type).toBe('object');
       expect(schema.additionalProperties).toBe(false);
