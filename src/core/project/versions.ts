@@ -68,7 +68,7 @@ function installedVersion(dir: string, name: string): string | undefined {
   const key = `${dir}\0${name}`;
   const cached = installedCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  let version: string | null = null;
+  let version: string | null;
   try {
     version = (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? null;
   } catch {
