@@ -1,0 +1,339 @@
+#!/usr/bin/env node
+import { realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import plugin from '../index.js';
+import { version } from '../meta.js';
+import { CROSS_FILE_CHECKS, crossFileFindings } from './crossfile.js';
+import { UsageError, type CodemodFinding, type EngineOptions } from './engine.js';
+import type { FileFacts } from './facts.js';
+import { dirtyFiles, displayPath, gitRoot, selectFiles, shardFiles } from './files.js';
+import type { FileResult, Job } from './process-file.js';
+import { Progress } from './progress.js';
+import { colours, formatJson, formatSarif, formatText, summaryLine, type ReportFile, type Summary } from './report.js';
+import { processFiles, workerCount } from './run.js';
+import { writeFileAtomic } from './write.js';
+
+const HELP: Record<string, string> = {
+  main: `cache-codemod ${version}: find and fix caching bugs across a repository.
+
+Usage: cache-codemod <command> [options] [paths...]
+
+Commands:
+  scan [paths]      run every rule plus the cross-file checks; report findings
+  fix [paths]       apply the rules' safe fixes (and, on request, chosen suggestions)
+  list              list the rules and cross-file checks, and what each changes
+
+Run 'cache-codemod <command> --help' for a command's options.
+Files are selected as git does (tracked and untracked-not-ignored files); node_modules, dist,
+build, .next, coverage, *.d.ts and symbolic links are skipped. Nothing is sent anywhere.`,
+  scan: `Usage: cache-codemod scan [options] [paths...]
+
+Report caching bugs in the given paths (default: the current directory).
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --output <file>             write the report to a file instead of standard output
+  --fail-on <error|warning|none>
+                              exit 1 when findings at or above this level exist (default: error)
+  --rules <a,b,...>           run only these rules (names without 'cache/')
+  --workers <n>               worker threads (default: the number of cores)
+  --shard <i/n>               process only shard i of n (for CI matrices)
+  --no-progress               never show progress
+  -h, --help                  show this help
+
+Exit codes: 0 no findings at the --fail-on level, 1 findings (or files that failed), 2 usage error
+or nothing matched.`,
+  fix: `Usage: cache-codemod fix [options] [paths...]
+
+Apply the rules' autofixes across the given paths (default: the current directory).
+Fixes are written atomically, only to files whose bytes change; files that do not parse are
+skipped and reported, never written.
+
+Options:
+  --dry-run                   print a unified diff of what would change; write nothing
+  --check                     write nothing; exit 1 if anything would change
+  --suggestions <a,b,...>     also apply the first suggestion of these rules (changes a human
+                              would choose in the editor, such as adding a TTL)
+  --allow-dirty               write even when the git work tree has uncommitted changes
+  --rules <a,b,...>           run only these rules
+  --format <text|json>        output format (default: text)
+  --workers <n>               worker threads (default: the number of cores)
+  --shard <i/n>               process only shard i of n
+  --no-progress               never show progress
+  -h, --help                  show this help
+
+Exit codes: 0 done (or nothing to change with --check), 1 changes pending with --check or files
+failed, 2 usage error, nothing matched, or a dirty tree without --allow-dirty.`,
+  list: `Usage: cache-codemod list [--format json]
+
+List the rules (with whether they fix or only suggest) and the cross-file checks.`,
+};
+
+interface Io {
+  readonly cwd: string;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Runs the CLI; returns the exit code (tests call this directly). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cache-codemod: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(`${HELP.main}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (command === 'list') return list(rest, io);
+  if (command === 'scan' || command === 'fix') return scanOrFix(command, rest, io);
+  throw new UsageError(`unknown command "${command}". Commands: scan, fix, list. Run 'cache-codemod --help'.`);
+}
+
+function list(args: readonly string[], io: Io): number {
+  const { values } = parse(args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    io.stdout.write(`${HELP.list}\n`);
+    return 0;
+  }
+  const rules = Object.entries(plugin.rules)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, rule]) => ({
+      id: `cache/${name}`,
+      description: rule.meta.docs?.description ?? '',
+      changes: rule.meta.fixable ? 'fix' : rule.meta.hasSuggestions ? 'suggestion (fix --suggestions)' : 'report only',
+      config: (rule.meta.docs as { recommended?: string }).recommended ?? 'all',
+    }));
+  const checks = Object.entries(CROSS_FILE_CHECKS).map(([id, check]) => ({ id: `cache-codemod/${id}`, description: check.description, changes: 'report only' }));
+  if (values.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ rules, crossFileChecks: checks, migrations: [] }, null, 2)}\n`);
+    return 0;
+  }
+  const c = colours(colourEnabled(io.stdout, io.env));
+  const lines = [c.bold('Rules (also run by eslint with eslint-plugin-cache):')];
+  for (const rule of rules) lines.push(`  ${rule.id.padEnd(40)} ${rule.changes.padEnd(32)} ${rule.description}`);
+  lines.push('', c.bold('Cross-file checks (cache-codemod scan only):'));
+  for (const check of checks) lines.push(`  ${check.id.padEnd(40)} ${check.changes.padEnd(32)} ${check.description}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(args: readonly string[], options: Options) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function colourEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  return !!stream.isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+function parseList(value: unknown): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value
+    .split(',')
+    .map((item) => item.trim().replace(/^cache\//, ''))
+    .filter(Boolean);
+}
+
+function parseShard(value: unknown): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value));
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, got "${String(value)}"`);
+  return { index, count };
+}
+
+async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    rules: { type: 'string' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    'no-progress': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    check: { type: 'boolean' },
+    suggestions: { type: 'string' },
+    'allow-dirty': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format) || (command === 'fix' && format === 'sarif')) {
+    throw new UsageError(`--format must be text or json${command === 'scan' ? ' or sarif' : ''}, got "${format}"`);
+  }
+  const failOn = (values['fail-on'] as string | undefined) ?? 'error';
+  if (!['error', 'warning', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or none, got "${failOn}"`);
+  if (command === 'scan') {
+    for (const flag of ['dry-run', 'check', 'suggestions', 'allow-dirty'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to 'fix', not 'scan'`);
+    }
+  }
+  const workersOption = values.workers === undefined ? undefined : Number(values.workers);
+  if (workersOption !== undefined && (!Number.isInteger(workersOption) || workersOption < 1)) {
+    throw new UsageError(`--workers takes a whole number >= 1, got "${String(values.workers)}"`);
+  }
+  const shard = parseShard(values.shard);
+  const rules = parseList(values.rules);
+  const suggestions = parseList(values.suggestions);
+  for (const name of [...(rules ?? []), ...(suggestions ?? [])]) {
+    if (!(name in plugin.rules)) throw new UsageError(`unknown rule "${name}". Run 'cache-codemod list' to see the rules.`);
+  }
+
+  const cwd = io.cwd;
+  const started = Date.now();
+  const all = selectFiles(cwd, positionals);
+  if (all.length === 0) {
+    throw new UsageError(`no source files matched ${positionals.length > 0 ? positionals.join(' ') : cwd} (looked for .ts, .tsx, .js, .jsx, .mts, .cts, .mjs, .cjs)`);
+  }
+  const files = shardFiles(all, shard);
+  const writing = command === 'fix' && !values['dry-run'] && !values.check;
+  if (writing && !values['allow-dirty']) {
+    if (!gitRoot(cwd)) {
+      throw new UsageError('not inside a git work tree, so changes could not be reviewed or undone; run with --allow-dirty to write anyway, or --dry-run to see the diff');
+    }
+    const dirty = dirtyFiles(cwd, files);
+    if (dirty.length > 0) {
+      const shown = dirty.slice(0, 10).map((file) => `  ${displayPath(cwd, file)}`).join('\n');
+      throw new UsageError(
+        `refusing to write: ${dirty.length} file(s) to fix have uncommitted changes:\n${shown}${dirty.length > 10 ? '\n  ...' : ''}\nCommit or stash them, or run with --allow-dirty.`,
+      );
+    }
+  }
+
+  const engine: EngineOptions = { ...(rules ? { rules } : {}), ...(suggestions ? { suggestions } : {}) };
+  const job: Job = { cwd, mode: command, engine, facts: command === 'scan' };
+  const workers = workerCount(workersOption, files.length);
+  const machineOutput = format !== 'text' || values.output !== undefined;
+  const progress = new Progress(files.length, io.stderr, !values['no-progress'] && files.length >= 50);
+  const results: FileResult[] = [];
+  await processFiles(files, job, workers, (result) => {
+    results.push(result);
+    progress.tick();
+  });
+  progress.finish();
+  results.sort((a, b) => a.file.localeCompare(b.file));
+
+  // Cross-file checks see every file of the run (of this shard, when sharded).
+  const facts = new Map<string, FileFacts>();
+  for (const result of results) if (result.facts) facts.set(result.file, result.facts);
+  const extra = new Map<string, CodemodFinding[]>();
+  if (command === 'scan' && !rules) {
+    for (const { file, finding } of crossFileFindings(facts, (path) => displayPath(cwd, path))) {
+      extra.set(file, [...(extra.get(file) ?? []), finding]);
+    }
+  }
+
+  const colour = colourEnabled(io.stdout, io.env) && !machineOutput;
+  const c = colours(colour);
+  let changed = 0;
+  const diffs: string[] = [];
+  for (const result of results) {
+    if (result.output === undefined || result.original === undefined) continue;
+    changed++;
+    if (values['dry-run']) diffs.push(colourDiff(createTwoFilesPatch(`a/${displayPath(cwd, result.file)}`, `b/${displayPath(cwd, result.file)}`, result.original, result.output), c));
+    if (writing) writeFileAtomic(result.file, result.output);
+  }
+  const reportFiles: ReportFile[] = results.map((result) => ({
+    path: displayPath(cwd, result.file),
+    findings: [...result.findings, ...(extra.get(result.file) ?? [])].sort((a, b) => a.line - b.line || a.column - b.column),
+    ...(result.error ? { error: result.error } : {}),
+  }));
+  const failed = results.filter((result) => result.error?.startsWith('internal error') || result.error?.startsWith('fix produced')).length;
+  const skipped = results.filter((result) => result.error && !result.error.startsWith('internal error') && !result.error.startsWith('fix produced')).length;
+  const findingCount = reportFiles.reduce((sum, file) => sum + file.findings.length, 0);
+  const summary: Summary = {
+    command,
+    scanned: results.length,
+    changed,
+    unchanged: results.length - changed - skipped - failed,
+    skipped,
+    failed,
+    needsReview: command === 'fix' ? reportFiles.reduce((sum, file) => sum + file.findings.length, 0) : 0,
+    findings: findingCount,
+    seconds: (Date.now() - started) / 1000,
+  };
+
+  let report: string;
+  if (format === 'json') report = formatJson(reportFiles, summary);
+  else if (format === 'sarif') report = formatSarif(reportFiles, cwd, version);
+  else report = `${diffs.join('')}${formatText(reportFiles, summary, colour)}\n`;
+  if (values.output !== undefined) {
+    writeFileSync(resolve(cwd, String(values.output)), report);
+    io.stderr.write(`${summaryLine(summary, colourEnabled(io.stderr, io.env))}\n`);
+  } else {
+    io.stdout.write(report);
+  }
+  if (command === 'fix' && !writing && changed > 0 && format === 'text') {
+    io.stderr.write(values.check ? `${changed} file(s) would change.\n` : `Dry run: ${changed} file(s) would change; nothing was written.\n`);
+  }
+
+  if (failed > 0) return 1;
+  if (command === 'fix') return values.check && changed > 0 ? 1 : 0;
+  if (failOn === 'none') return 0;
+  const failing = reportFiles.some((file) => file.findings.some((finding) => failOn === 'warning' || finding.severity === 'error'));
+  return failing ? 1 : 0;
+}
+
+function colourDiff(patch: string, c: ReturnType<typeof colours>): string {
+  return patch
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---')) return c.bold(line);
+      if (line.startsWith('+')) return c.green(line);
+      if (line.startsWith('-')) return c.red(line);
+      if (line.startsWith('@@')) return c.cyan(line);
+      return line;
+    })
+    .join('\n');
+}
+
+/** True when this module is the program being run (through the bin link or directly), not imported by tests. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`cache-codemod: internal error: ${(error as Error).stack ?? String(error)}\nPlease report it with the command you ran.\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,167 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { Linter } from 'eslint';
+import { calleeMember, memberName, resolveVariable, staticValue, unwrap } from '../core/ast.js';
+import { getFileIndex } from '../core/analysis/file-index.js';
+import type { FileInput, ScopeManagerLike } from '../core/model.js';
+import { EVICT_METHODS, READ_METHODS, WRITE_METHODS } from '../core/stores/catalog.js';
+import { getStoreAnalysis } from '../core/stores/analysis.js';
+
+/** A place in a file, 1-based line and column as ESLint reports them. */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What one file tells the cross-file analyses; plain data, so workers can send it. */
+export interface FileFacts {
+  /** Relative module specifiers this file imports or requires. */
+  readonly imports: readonly { readonly source: string; readonly names: readonly string[] }[];
+  /** Cache reads and writes under a key: the key's static prefix, the entity it names, and what computes the value. */
+  readonly cacheEntries: readonly (Place & {
+    readonly access: 'read' | 'write';
+    readonly keyPrefix: string;
+    readonly keyText: string;
+    readonly entity: string | undefined;
+    readonly source: string | undefined;
+    readonly store: string;
+  })[];
+  /** Key prefixes this file deletes, expires or overwrites (an invalidation). */
+  readonly invalidations: readonly (Place & { readonly keyPrefix: string; readonly entity: string | undefined })[];
+  /** Writes to data: ORM/repository calls that change an entity. */
+  readonly dataWrites: readonly (Place & { readonly entity: string; readonly call: string })[];
+  /** Names of functions this file calls that sound like cache invalidation (`invalidateUser`), and where they come from. */
+  readonly invalidationCalls: readonly { readonly name: string; readonly source: string | undefined }[];
+}
+
+const ORM_WRITES = new Set(['update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'create', 'createMany', 'save', 'insert', 'remove', 'destroy', 'increment', 'decrement']);
+const INVALIDATION_NAME = /invalidat|evict|bust|purge|revalidate|clearCache|expire|refresh.*Cache|forget/i;
+
+/**
+ * The entity a key prefix or model name names, normalised so `user:`, `users:`, `User`,
+ * `userRepository` and the `users` table meet: lower case, separators and common suffixes
+ * dropped, a plural `s` dropped.
+ */
+export function entityOf(name: string): string | undefined {
+  let base = name
+    .replace(/(Repository|Repo|Model|Service|Table|Collection|Store|Dao)$/i, '')
+    .replace(/[^A-Za-z0-9]+$/g, '')
+    .split(/[:/._-]/)
+    .filter(Boolean)
+    .pop();
+  if (!base) return undefined;
+  base = base.toLowerCase();
+  if (base.length > 3 && base.endsWith('ies')) base = `${base.slice(0, -3)}y`;
+  else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss')) base = base.slice(0, -1);
+  return /^[a-z][a-z0-9]*$/.test(base) ? base : undefined;
+}
+
+/** The static start of a key expression: `` `user:${id}` `` → `user:`, `'config'` → `config`. */
+export function keyPrefix(node: TSESTree.Node, file: FileInput): { prefix: string; text: string } | undefined {
+  const text = file.text.slice(node.range[0], node.range[1]);
+  const value = staticValue(node, file);
+  if (typeof value === 'string') return { prefix: value, text };
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
+    const head = expression.quasis[0]?.value.cooked ?? '';
+    return head ? { prefix: head, text } : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') {
+    const left = staticValue(expression.left, file);
+    return typeof left === 'string' && left ? { prefix: left, text } : undefined;
+  }
+  return undefined;
+}
+
+/** The call that computes a cached value: `await db.user.findUnique(...)` gives `db.user.findUnique`. */
+function valueSource(node: TSESTree.Node | undefined, file: FileInput): string | undefined {
+  if (!node) return undefined;
+  let expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    // JSON.stringify(value) and friends wrap the real source.
+    const callee = unwrap(expression.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && expression.arguments[0]) {
+      expression = unwrap(expression.arguments[0]);
+    }
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(expression, file.scopeManager);
+    const def = variable?.defs[0];
+    if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) expression = unwrap(def.node.init);
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(expression.callee);
+  return file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
+}
+
+/** Extracts the facts of one parsed file. */
+export function extractFacts(filename: string, sourceCode: ReturnType<Linter['getSourceCode']>): FileFacts {
+  const file: FileInput = {
+    text: sourceCode.text,
+    ast: sourceCode.ast as unknown as TSESTree.Program,
+    filename,
+    scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike,
+    visitorKeys: sourceCode.visitorKeys as Record<string, readonly string[]>,
+  };
+  const index = getFileIndex(file);
+  const place = (node: TSESTree.Node): Place => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+  const imports = index.imports
+    .filter((declaration) => declaration.source.value.startsWith('.'))
+    .map((declaration) => ({ source: declaration.source.value, names: declaration.specifiers.map((s) => s.local.name) }));
+  const localSources = new Map<string, string>();
+  for (const entry of imports) for (const name of entry.names) localSources.set(name, entry.source);
+
+  const cacheEntries: FileFacts['cacheEntries'][number][] = [];
+  const invalidations: FileFacts['invalidations'][number][] = [];
+  for (const store of getStoreAnalysis(file).stores) {
+    for (const use of store.uses) {
+      const keyNode = use.args[0];
+      if (!keyNode || !use.call) continue;
+      const key = keyPrefix(keyNode, file);
+      if (!key) continue;
+      if (READ_METHODS.has(use.method) || WRITE_METHODS.has(use.method)) {
+        const access = READ_METHODS.has(use.method) ? 'read' : 'write';
+        const valueArg = use.method === 'setex' || use.method === 'setEx' ? use.args[2] : use.args[1];
+        cacheEntries.push({
+          ...place(use.call),
+          access,
+          keyPrefix: key.prefix,
+          keyText: key.text,
+          entity: entityOf(key.prefix),
+          source: access === 'write' ? valueSource(valueArg, file) : undefined,
+          store: store.library,
+        });
+      }
+      if (EVICT_METHODS.has(use.method) || (WRITE_METHODS.has(use.method) && use.fn && !hasRead(store.uses, use.fn))) {
+        invalidations.push({ ...place(use.call), keyPrefix: key.prefix, entity: entityOf(key.prefix) });
+      }
+    }
+  }
+
+  const dataWrites: FileFacts['dataWrites'][number][] = [];
+  const invalidationCalls: { name: string; source: string | undefined }[] = [];
+  for (const call of index.calls) {
+    const member = calleeMember(call);
+    const callee = unwrap(call.callee);
+    const name = member ? memberName(member) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    if (!name) continue;
+    if (INVALIDATION_NAME.test(name)) {
+      const root = callee.type === AST_NODE_TYPES.Identifier ? callee.name : member && member.object.type === AST_NODE_TYPES.Identifier ? member.object.name : undefined;
+      invalidationCalls.push({ name, source: root ? localSources.get(root) : undefined });
+    }
+    if (!member || !ORM_WRITES.has(name)) continue;
+    // prisma.user.update(...), userRepository.save(...), User.update(...), db.update(users)
+    const object = unwrap(member.object);
+    let entity: string | undefined;
+    if (object.type === AST_NODE_TYPES.MemberExpression) entity = entityOf(memberName(object) ?? '');
+    else if (object.type === AST_NODE_TYPES.Identifier) {
+      if (/repo|repository|model|dao/i.test(object.name) || /^[A-Z]/.test(object.name)) entity = entityOf(object.name);
+      else if (object.name === 'db' && call.arguments[0]?.type === AST_NODE_TYPES.Identifier) entity = entityOf(call.arguments[0].name);
+    }
+    if (entity) dataWrites.push({ ...place(call), entity, call: file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '') });
+  }
+  return { imports, cacheEntries, invalidations, dataWrites, invalidationCalls };
+}
+
+function hasRead(uses: readonly { method: string; fn: unknown }[], fn: unknown): boolean {
+  return uses.some((use) => use.fn === fn && READ_METHODS.has(use.method));
+}

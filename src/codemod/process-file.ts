@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { Engine, type CodemodFinding, type EngineOptions } from './engine.js';
+import { extractFacts, type FileFacts } from './facts.js';
+
+/** What one file gave: findings, and for `fix` the new text when it changed. */
+export interface FileResult {
+  readonly file: string;
+  readonly findings: readonly CodemodFinding[];
+  /** The file could not be read or parsed (or a fix broke it): it is skipped and counted, never written. */
+  readonly error?: string;
+  /** For `fix`: the fixed text, only when it differs from the original bytes. */
+  readonly output?: string;
+  /** The original text, kept only when `output` is set (for diffs and the dirty check). */
+  readonly original?: string;
+  /** Per-file facts for the cross-file analyses. */
+  readonly facts?: FileFacts;
+}
+
+/** The work one process (main or worker) does for a list of files. */
+export interface Job {
+  readonly cwd: string;
+  readonly mode: 'scan' | 'fix';
+  readonly engine: EngineOptions;
+  /** Collect facts for the cross-file analyses (scan). */
+  readonly facts: boolean;
+}
+
+/** Processes files one by one with one engine; never throws for a single file's problem. */
+export class FileProcessor {
+  private readonly engine: Engine;
+
+  constructor(private readonly job: Job) {
+    this.engine = new Engine(job.cwd, job.engine);
+  }
+
+  process(file: string): FileResult {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return { file, findings: [], error: `cannot read: ${(error as Error).message}` };
+    }
+    try {
+      if (this.job.mode === 'fix') {
+        const result = this.engine.fix(file, text);
+        if (result.parseError) return { file, findings: result.findings, error: result.parseError };
+        return result.output !== text ? { file, findings: result.findings, output: result.output, original: text } : { file, findings: result.findings };
+      }
+      const result = this.engine.lint(file, text);
+      if (result.parseError) return { file, findings: [], error: result.parseError };
+      const facts = this.job.facts ? extractFacts(file, this.engine.sourceCode()) : undefined;
+      return { file, findings: result.findings, ...(facts ? { facts } : {}) };
+    } catch (error) {
+      // A rule that throws is a bug of ours; the run goes on and the file is reported.
+      return { file, findings: [], error: `internal error: ${(error as Error).stack ?? String(error)}` };
+    }
+  }
+}
