@@ -1,0 +1,6 @@
+export declare const prisma: {
+  user: {
+    findUnique(args: unknown): Promise<unknown>;
+    update(args: unknown): Promise<unknown>;
+  };
+};

@@ -1,0 +1,25 @@
+import express from 'express';
+
+const app = express();
+
+app.post('/api/orders', async (req, res) => {
+  res.set('Cache-Control', 'no-store');
+  const order = await createOrder(req.body);
+  res.status(201).json(order);
+});
+
+app.delete('/api/orders/:id', async (req, res) => {
+  await cancelOrder(req.params.id);
+  res.set('Cache-Control', 'no-store');
+  res.sendStatus(204);
+});
+
+app.get('/api/catalog', (req, res) => {
+  res.set('Cache-Control', 'public, max-age=60');
+  res.vary('Accept-Language');
+  res.json(catalog(req.acceptsLanguages('en', 'de')));
+});
+
+declare function createOrder(body: unknown): Promise<unknown>;
+declare function cancelOrder(id: string): Promise<void>;
+declare function catalog(language: string | false): unknown;

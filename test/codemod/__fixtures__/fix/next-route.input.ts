@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+
+export async function POST(request: Request) {
+  const item = await request.json();
+  const saved = await save(item);
+  return NextResponse.json(saved, { status: 201 });
+}
+
+declare function save(item: unknown): Promise<unknown>;
