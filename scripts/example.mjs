@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The quick start's main job: lint the bundled example app with the plugin's recommended
-// config and print the findings. Exits 1 only if the run breaks or finds nothing (the example
-// is written to contain every HTTP anti-pattern the recommended config knows).
+// config and print the findings, then show what `cache-codemod fix --dry-run` would change.
+// Exits 1 only if the run breaks or finds nothing (the example is written to contain the
+// anti-patterns the rules know).
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -31,4 +33,14 @@ if (total === 0) {
   console.error('Expected findings in the example app, found none.');
   process.exitCode = 1;
 }
-console.log('\nFix the fixable ones with: npx eslint --fix --config examples/shop-api/eslint.config.js examples/shop-api');
+
+console.log('\n$ cache-codemod fix --dry-run   (in examples/shop-api: the diff of the safe fixes; nothing is written)\n');
+const codemod = spawnSync(process.execPath, [join(root, 'dist', 'src', 'codemod', 'cli.js'), 'fix', '--dry-run', '--no-progress'], {
+  cwd: example,
+  stdio: 'inherit',
+});
+if (codemod.status !== 0) {
+  console.error(`cache-codemod exited with ${codemod.status}`);
+  process.exitCode = 1;
+}
+console.log('\nApply them with `npx cache-codemod fix` (or `npx eslint --fix`), and review the rest by hand.');
