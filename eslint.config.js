@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'coverage/**', 'perf/.work/**', 'test/fixtures/**', 'examples/**', '.scratch/**', 'node_modules/**'],
+    ignores: ['dist/**', 'coverage/**', 'perf/.work/**', 'test/fixtures/**', 'test/codemod/__fixtures__/**', 'examples/**', '.scratch/**', 'node_modules/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -247,6 +247,7 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
   const extra = new Map<string, CodemodFinding[]>();
   if (command === 'scan' && !rules) {
     for (const { file, finding } of crossFileFindings(facts, (path) => displayPath(cwd, path))) {
+      if (facts.get(file)?.ignoredLines.includes(finding.line)) continue;
       extra.set(file, [...(extra.get(file) ?? []), finding]);
     }
   }

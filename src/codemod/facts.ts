@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Linter } from 'eslint';
+import { ignoredLines } from '../eslint/adapter.js';
 import { calleeMember, memberName, resolveVariable, staticValue, unwrap } from '../core/ast.js';
 import { getFileIndex } from '../core/analysis/file-index.js';
 import type { FileInput, ScopeManagerLike } from '../core/model.js';
@@ -31,6 +32,8 @@ export interface FileFacts {
   readonly dataWrites: readonly (Place & { readonly entity: string; readonly call: string })[];
   /** Names of functions this file calls that sound like cache invalidation (`invalidateUser`), and where they come from. */
   readonly invalidationCalls: readonly { readonly name: string; readonly source: string | undefined }[];
+  /** Lines silenced by `// cache-codemod-ignore <reason>`. */
+  readonly ignoredLines: readonly number[];
 }
 
 const ORM_WRITES = new Set(['update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'create', 'createMany', 'save', 'insert', 'remove', 'destroy', 'increment', 'decrement']);
@@ -159,7 +162,7 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     }
     if (entity) dataWrites.push({ ...place(call), entity, call: file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '') });
   }
-  return { imports, cacheEntries, invalidations, dataWrites, invalidationCalls };
+  return { imports, cacheEntries, invalidations, dataWrites, invalidationCalls, ignoredLines: [...ignoredLines(sourceCode as never)] };
 }
 
 function hasRead(uses: readonly { method: string; fn: unknown }[], fn: unknown): boolean {

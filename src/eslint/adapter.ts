@@ -24,11 +24,38 @@ const toFix =
   (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
     edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
 
+const ignoredLinesByFile = new WeakMap<object, ReadonlySet<number>>();
+
+/**
+ * Lines silenced by a `// cache-codemod-ignore <reason>` comment: the comment's own line and
+ * the line after it. The same marker silences the codemod's cross-file checks, so one comment
+ * works in both hosts. Computed on the first report of a file only.
+ */
+export function ignoredLines(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<number> {
+  const cached = ignoredLinesByFile.get(sourceCode.ast);
+  if (cached) return cached;
+  const lines = new Set<number>();
+  if (sourceCode.text.includes(IGNORE_MARKER)) {
+    for (const comment of sourceCode.getAllComments()) {
+      if (!comment.value.trimStart().startsWith(IGNORE_MARKER)) continue;
+      lines.add(comment.loc.start.line);
+      lines.add(comment.loc.end.line + 1);
+    }
+  }
+  ignoredLinesByFile.set(sourceCode.ast, lines);
+  return lines;
+}
+
+/** The comment that silences a finding on its line or the next, with a reason after it. */
+export const IGNORE_MARKER = 'cache-codemod-ignore';
+
 /** Turns a core Finding into an ESLint report: `fix` becomes the autofix, plans become suggestions. */
 export function reportFinding<M extends string>(
   context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
   finding: Finding<M>,
 ): void {
+  const line = finding.loc?.start.line ?? finding.node.loc.start.line;
+  if (ignoredLines(context.sourceCode).has(line)) return;
   context.report({
     messageId: finding.messageId,
     ...(finding.data ? { data: finding.data } : {}),

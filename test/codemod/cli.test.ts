@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { git, runCli, tempRepo } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '__fixtures__');
@@ -84,6 +84,7 @@ describe('cache-codemod CLI', () => {
     const log = JSON.parse(stdout);
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     // The published schema's patterns predate the `u` flag Ajv uses by default.
+    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as typeof import('ajv').default;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -206,5 +207,26 @@ describe('cache-codemod CLI', () => {
     expect(refused.stderr).toContain('not inside a git work tree');
     expect(existsSync(join(dir, 'app.ts'))).toBe(true);
     expect(readFileSync(join(dir, 'app.ts'), 'utf8')).toBe(MUTATION);
+  });
+});
+
+describe('cache-codemod-ignore', () => {
+  it('silences a cross-file finding on the next line, and a rule finding too', async () => {
+    const repo = tempRepo(join(fixtures, 'cross-file', 'input'));
+    try {
+      const path = join(repo.dir, 'src/admin/users.ts');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('  return prisma.user.update', '  // cache-codemod-ignore users are cached for 5 minutes on purpose\n  return prisma.user.update'));
+      const routes = join(repo.dir, 'src/routes.ts');
+      writeFileSync(routes, `${MUTATION.replace("app.post('/api/orders'", "// cache-codemod-ignore the gateway sets no-store\napp.post('/api/orders'")}`);
+      const { stdout } = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string; line: number }[] }[] };
+      const found = report.files.flatMap((file) => file.findings.map((f) => `${file.path}:${f.line} ${f.ruleId}`));
+      expect(found).not.toContain('src/admin/users.ts:6 cache-codemod/stale-cross-module-write');
+      expect(found.filter((f) => f.startsWith('src/admin/users.ts'))).toEqual([]);
+      expect(found).not.toContain('src/routes.ts:6 cache/require-no-store-on-mutation');
+      expect(found).toContain('src/routes.ts:13 cache/require-no-store-on-mutation');
+    } finally {
+      repo.cleanup();
+    }
   });
 });
