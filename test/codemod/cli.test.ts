@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type AjvClass from 'ajv';
+import type { Ajv as AjvClass } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import { git, runCli, tempRepo } from './helpers.js';
 
@@ -85,7 +85,7 @@ describe('cache-codemod CLI', () => {
     const log = JSON.parse(stdout);
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     // The published schema's patterns predate the `u` flag Ajv uses by default.
-    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as typeof AjvClass;
+    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as typeof AjvClass;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
