@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import plugin from '../index.js';
 import { version } from '../meta.js';
+import { makeBaseline, newFindings, readBaseline } from './baseline.js';
 import { CROSS_FILE_CHECKS, crossFileFindings } from './crossfile.js';
 import { UsageError, type CodemodFinding, type EngineOptions } from './engine.js';
 import type { FileFacts } from './facts.js';
@@ -41,6 +42,9 @@ Options:
   --rules <a,b,...>           run only these rules (names without 'cache/')
   --workers <n>               worker threads (default: the number of cores)
   --shard <i/n>               process only shard i of n (for CI matrices)
+  --baseline <file>           record today's findings in <file> when it does not exist; when it
+                              does, report and fail only on findings that are not in it
+  --update-baseline           rewrite the baseline file from this run
   --no-progress               never show progress
   -h, --help                  show this help
 
@@ -179,6 +183,8 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     check: { type: 'boolean' },
     suggestions: { type: 'string' },
     'allow-dirty': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -195,7 +201,10 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     for (const flag of ['dry-run', 'check', 'suggestions', 'allow-dirty'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to 'fix', not 'scan'`);
     }
+  } else if (values.baseline !== undefined || values['update-baseline']) {
+    throw new UsageError("--baseline belongs to 'scan', not 'fix'");
   }
+  if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   const workersOption = values.workers === undefined ? undefined : Number(values.workers);
   if (workersOption !== undefined && (!Number.isInteger(workersOption) || workersOption < 1)) {
     throw new UsageError(`--workers takes a whole number >= 1, got "${String(values.workers)}"`);
@@ -262,11 +271,33 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     if (values['dry-run']) diffs.push(colourDiff(createTwoFilesPatch(`a/${displayPath(cwd, result.file)}`, `b/${displayPath(cwd, result.file)}`, result.original, result.output), c));
     if (writing) writeFileAtomic(result.file, result.output);
   }
-  const reportFiles: ReportFile[] = results.map((result) => ({
+  let reportFiles: ReportFile[] = results.map((result) => ({
     path: displayPath(cwd, result.file),
     findings: [...result.findings, ...(extra.get(result.file) ?? [])].sort((a, b) => a.line - b.line || a.column - b.column),
     ...(result.error ? { error: result.error } : {}),
   }));
+  let baselineNote = '';
+  if (values.baseline !== undefined) {
+    const baselinePath = resolve(cwd, String(values.baseline));
+    let baseline;
+    try {
+      baseline = values['update-baseline'] ? undefined : readBaseline(baselinePath);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (!baseline) {
+      const made = makeBaseline(reportFiles);
+      writeFileSync(baselinePath, `${JSON.stringify(made, null, 2)}\n`);
+      const count = Object.values(made.files).reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
+      io.stderr.write(`cache-codemod: recorded ${count} finding(s) in ${displayPath(cwd, baselinePath)}; later runs fail only on new ones.\n`);
+      reportFiles = reportFiles.map((file) => ({ ...file, findings: [] }));
+    } else {
+      const before = reportFiles.reduce((sum, file) => sum + file.findings.length, 0);
+      reportFiles = newFindings(reportFiles, baseline);
+      const known = before - reportFiles.reduce((sum, file) => sum + file.findings.length, 0);
+      baselineNote = `${known} known finding(s) in the baseline not shown.`;
+    }
+  }
   const failed = results.filter((result) => result.error?.startsWith('internal error') || result.error?.startsWith('fix produced')).length;
   const skipped = results.filter((result) => result.error && !result.error.startsWith('internal error') && !result.error.startsWith('fix produced')).length;
   const findingCount = reportFiles.reduce((sum, file) => sum + file.findings.length, 0);
@@ -286,6 +317,7 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
   if (format === 'json') report = formatJson(reportFiles, summary);
   else if (format === 'sarif') report = formatSarif(reportFiles, cwd, version);
   else report = `${diffs.join('')}${formatText(reportFiles, summary, colour)}\n`;
+  if (baselineNote) io.stderr.write(`cache-codemod: ${baselineNote}\n`);
   if (values.output !== undefined) {
     writeFileSync(resolve(cwd, String(values.output)), report);
     io.stderr.write(`${summaryLine(summary, colourEnabled(io.stderr, io.env))}\n`);

@@ -14,6 +14,8 @@ export interface CodemodFinding {
   readonly endColumn: number;
   readonly fixable: boolean;
   readonly suggestions: readonly { readonly messageId: string; readonly desc: string }[];
+  /** Identity for baselines (rule, message and line text); set by the file processor. */
+  readonly fingerprint?: string;
 }
 
 /** What the engine needs to know to lint one file. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Engine, type CodemodFinding, type EngineOptions } from './engine.js';
 import { extractFacts, type FileFacts } from './facts.js';
@@ -25,6 +26,21 @@ export interface Job {
   readonly facts: boolean;
 }
 
+/**
+ * A finding's identity that survives edits elsewhere in the file: the rule, the message and
+ * the trimmed text of its line (not the line number), for baselines.
+ */
+export function fingerprint(finding: CodemodFinding, lines: readonly string[]): string {
+  const line = (lines[finding.line - 1] ?? '').trim();
+  return createHash('sha1').update(`${finding.ruleId}\0${finding.messageId}\0${line}`).digest('hex').slice(0, 16);
+}
+
+function withFingerprints(findings: readonly CodemodFinding[], text: string): CodemodFinding[] {
+  if (findings.length === 0) return [];
+  const lines = text.split(/\r?\n/);
+  return findings.map((finding) => ({ ...finding, fingerprint: fingerprint(finding, lines) }));
+}
+
 /** Processes files one by one with one engine; never throws for a single file's problem. */
 export class FileProcessor {
   private readonly engine: Engine;
@@ -43,13 +59,14 @@ export class FileProcessor {
     try {
       if (this.job.mode === 'fix') {
         const result = this.engine.fix(file, text);
-        if (result.parseError) return { file, findings: result.findings, error: result.parseError };
-        return result.output !== text ? { file, findings: result.findings, output: result.output, original: text } : { file, findings: result.findings };
+        if (result.parseError) return { file, findings: withFingerprints(result.findings, text), error: result.parseError };
+        const findings = withFingerprints(result.findings, result.output);
+        return result.output !== text ? { file, findings, output: result.output, original: text } : { file, findings };
       }
       const result = this.engine.lint(file, text);
       if (result.parseError) return { file, findings: [], error: result.parseError };
       const facts = this.job.facts ? extractFacts(file, this.engine.sourceCode()) : undefined;
-      return { file, findings: result.findings, ...(facts ? { facts } : {}) };
+      return { file, findings: withFingerprints(result.findings, text), ...(facts ? { facts } : {}) };
     } catch (error) {
       // A rule that throws is a bug of ours; the run goes on and the file is reported.
       return { file, findings: [], error: `internal error: ${(error as Error).stack ?? String(error)}` };

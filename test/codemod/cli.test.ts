@@ -231,3 +231,30 @@ describe('cache-codemod-ignore', () => {
     }
   });
 });
+
+describe('baseline mode', () => {
+  it('records today, then fails only on new findings, even when old ones move', async () => {
+    const repo = repoWith({ 'src/app.ts': MUTATION });
+    try {
+      const first = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
+      expect(first.code).toBe(0);
+      expect(first.stderr).toContain('recorded 4 finding(s) in cache-baseline.json');
+      const baseline = JSON.parse(readFileSync(join(repo.dir, 'cache-baseline.json'), 'utf8')) as { files: Record<string, Record<string, number>> };
+      expect(Object.values(baseline.files['src/app.ts']!).reduce((a, b) => a + b, 0)).toBe(4);
+      // Old findings shift down two lines: still known.
+      writeFileSync(join(repo.dir, 'src/app.ts'), `// header\n// more\n${MUTATION}`);
+      const shifted = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
+      expect(shifted.code).toBe(0);
+      expect(shifted.stderr).toContain('4 known finding(s) in the baseline not shown.');
+      // A new mutation handler is new.
+      writeFileSync(join(repo.dir, 'src/app.ts'), `${MUTATION}\napp.patch('/api/orders/:id', async (req, res) => {\n  res.json(await patchOrder(req.body));\n});\ndeclare function patchOrder(body: unknown): Promise<unknown>;\n`);
+      const added = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning', '--format', 'json');
+      expect(added.code).toBe(1);
+      const report = JSON.parse(added.stdout) as { files: { findings: { line: number; ruleId: string }[] }[] };
+      expect(report.files.flatMap((file) => file.findings.map((f) => `${f.line} ${f.ruleId}`))).toEqual(['25 cache/require-no-store-on-mutation']);
+      expect((await runCli(repo.dir, 'fix', '--baseline', 'x.json')).code).toBe(2);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
