@@ -15,6 +15,7 @@ import type { FileResult, Job } from './process-file.js';
 import { Progress } from './progress.js';
 import { colours, formatJson, formatSarif, formatText, summaryLine, type ReportFile, type Summary } from './report.js';
 import { processFiles, workerCount } from './run.js';
+import { groupByTsconfig, programFor } from './typed.js';
 import { writeFileAtomic } from './write.js';
 
 const HELP: Record<string, string> = {
@@ -42,6 +43,9 @@ Options:
   --rules <a,b,...>           run only these rules (names without 'cache/')
   --workers <n>               worker threads (default: the number of cores)
   --shard <i/n>               process only shard i of n (for CI matrices)
+  --type-aware                parse against a TypeScript program built by ts-morph (the nearest
+                              tsconfig.json of each file), for rules' type-aware paths
+  --project <tsconfig>        with --type-aware: use this tsconfig for every file
   --baseline <file>           record today's findings in <file> when it does not exist; when it
                               does, report and fail only on findings that are not in it
   --update-baseline           rewrite the baseline file from this run
@@ -185,6 +189,8 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     'allow-dirty': { type: 'boolean' },
     baseline: { type: 'string' },
     'update-baseline': { type: 'boolean' },
+    'type-aware': { type: 'boolean' },
+    project: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -237,16 +243,28 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     }
   }
 
+  if (values.project !== undefined && !values['type-aware']) throw new UsageError('--project goes with --type-aware');
   const engine: EngineOptions = { ...(rules ? { rules } : {}), ...(suggestions ? { suggestions } : {}) };
-  const job: Job = { cwd, mode: command, engine, facts: command === 'scan' };
-  const workers = workerCount(workersOption, files.length);
   const machineOutput = format !== 'text' || values.output !== undefined;
   const progress = new Progress(files.length, io.stderr, !values['no-progress'] && files.length >= 50);
   const results: FileResult[] = [];
-  await processFiles(files, job, workers, (result) => {
+  const collect = (result: FileResult): void => {
     results.push(result);
     progress.tick();
-  });
+  };
+  if (values['type-aware']) {
+    // One program per tsconfig; programs cannot cross thread boundaries, so this runs in one thread.
+    for (const [tsconfig, group] of groupByTsconfig(files, values.project as string | undefined, cwd)) {
+      const { program, contains } = await programFor(tsconfig, group);
+      const typed = group.filter(contains);
+      const untyped = group.filter((file) => !contains(file));
+      await processFiles(typed, { cwd, mode: command, engine: { ...engine, program }, facts: command === 'scan' }, 1, collect);
+      await processFiles(untyped, { cwd, mode: command, engine, facts: command === 'scan' }, 1, collect);
+    }
+  } else {
+    const job: Job = { cwd, mode: command, engine, facts: command === 'scan' };
+    await processFiles(files, job, workerCount(workersOption, files.length), collect);
+  }
   progress.finish();
   results.sort((a, b) => a.file.localeCompare(b.file));
 

@@ -258,3 +258,23 @@ describe('baseline mode', () => {
     }
   });
 });
+
+describe('--type-aware', () => {
+  it('parses against a ts-morph program per tsconfig and finds what the untyped run finds', async () => {
+    const repo = repoWith({
+      'packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022' }, include: ['src'] }),
+      'packages/api/src/app.ts': MUTATION,
+      'packages/web/app.js': MUTATION,
+    });
+    try {
+      const plain = JSON.parse((await runCli(repo.dir, 'scan', '--format', 'json')).stdout) as { summary: { findings: number; skipped: number } };
+      const typed = JSON.parse((await runCli(repo.dir, 'scan', '--format', 'json', '--type-aware')).stdout) as { summary: { findings: number; skipped: number } };
+      expect(typed.summary.findings).toBe(plain.summary.findings);
+      expect(typed.summary.skipped).toBe(0);
+      expect(plain.summary.findings).toBe(8);
+      expect((await runCli(repo.dir, 'scan', '--project', 'tsconfig.json')).code).toBe(2);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
