@@ -2,6 +2,8 @@
 import noNaiveEtagComparison from './no-naive-etag-comparison.js';
 import noPerUserVary from './no-per-user-vary.js';
 import noPublicCacheOnPrivateData from './no-public-cache-on-private-data.js';
+import noRedisKeys from './no-redis-keys.js';
+import requireCacheTtl from './require-cache-ttl.js';
 import requireNoStoreOnMutation from './require-no-store-on-mutation.js';
 import requireVary from './require-vary.js';
 import validCacheControl from './valid-cache-control.js';
@@ -10,6 +12,8 @@ export const rules = {
   'no-naive-etag-comparison': noNaiveEtagComparison,
   'no-per-user-vary': noPerUserVary,
   'no-public-cache-on-private-data': noPublicCacheOnPrivateData,
+  'no-redis-keys': noRedisKeys,
+  'require-cache-ttl': requireCacheTtl,
   'require-no-store-on-mutation': requireNoStoreOnMutation,
   'require-vary': requireVary,
   'valid-cache-control': validCacheControl,

@@ -139,6 +139,19 @@ function siteOf(
     holder = parent;
     parent = parentOf(holder);
   }
+  // `await createClient().on('error', log).connect()` (node-redis v4+), `new Redis().on(...)`: these hand back the client.
+  while (STORE_KIND[library] === 'remote' && parent?.type === AST_NODE_TYPES.MemberExpression && unwrap(parent.object) === unwrap(holder)) {
+    const name = memberName(parent);
+    const call = parentOf(parent);
+    const chains = name === 'on' || name === 'once' || (name === 'connect' && library === 'node-redis');
+    if (!chains || call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee) !== parent) break;
+    holder = call;
+    parent = parentOf(holder);
+    while (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      holder = parent;
+      parent = parentOf(holder);
+    }
+  }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && unwrap(parent.init!) === unwrap(holder)) {
     const level = enclosingFunction(parent) ? 'function' : 'module';
     return variableSite(parent.id, library, creation, creation, origin, 'created', level, file);
