@@ -16,6 +16,8 @@ import { Progress } from './progress.js';
 import { colours, formatJson, formatSarif, formatText, summaryLine, type ReportFile, type Summary } from './report.js';
 import { processFiles, workerCount } from './run.js';
 import { groupByTsconfig, programFor } from './typed.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { dependencyMajor } from '../core/project/versions.js';
 import { writeFileAtomic } from './write.js';
 
 const HELP: Record<string, string> = {
@@ -26,7 +28,8 @@ Usage: cache-codemod <command> [options] [paths...]
 Commands:
   scan [paths]      run every rule plus the cross-file checks; report findings
   fix [paths]       apply the rules' safe fixes (and, on request, chosen suggestions)
-  list              list the rules and cross-file checks, and what each changes
+  list              list the rules, cross-file checks and migrations, and what each changes
+  migrate <name>    upgrade code to a newer major version of a caching API (see 'list')
 
 Run 'cache-codemod <command> --help' for a command's options.
 Files are selected as git does (tracked and untracked-not-ignored files); node_modules, dist,
@@ -75,6 +78,23 @@ Options:
 
 Exit codes: 0 done (or nothing to change with --check), 1 changes pending with --check or files
 failed, 2 usage error, nothing matched, or a dirty tree without --allow-dirty.`,
+  migrate: `Usage: cache-codemod migrate <name> [options] [paths...]
+
+Rewrite code bound to a package (through its imports, require calls and aliases) for a newer
+major version. Only code proven to use the package is touched; what cannot be decided safely is
+marked with a '// cache-codemod-todo(<name>): ...' comment instead of guessed.
+
+Options:
+  --dry-run                   print a unified diff; write nothing
+  --check                     write nothing; exit 1 if anything would change
+  --option <name=value>       a migration option (repeatable), e.g. --option profile=max
+  --force                     run even where no package.json declares the package
+  --allow-dirty               write even when the git work tree has uncommitted changes
+  --format <text|json>        output format (default: text)
+  --workers <n>, --shard <i/n>, --no-progress, -h/--help
+
+Exit codes: 0 done (or nothing to do), 1 changes pending with --check or files failed, 2 usage
+error, unknown migration, nothing matched, or a refused write.`,
   list: `Usage: cache-codemod list [--format json]
 
 List the rules (with whether they fix or only suggest) and the cross-file checks.`,
@@ -112,7 +132,16 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (command === 'list') return list(rest, io);
   if (command === 'scan' || command === 'fix') return scanOrFix(command, rest, io);
-  throw new UsageError(`unknown command "${command}". Commands: scan, fix, list. Run 'cache-codemod --help'.`);
+  if (command === 'migrate') {
+    const [name, ...args] = rest;
+    if (!name || name === '--help' || name === '-h') {
+      io.stdout.write(`${HELP.migrate}\n\nMigrations:\n${[...MIGRATIONS.values()].map((m) => `  ${m.name.padEnd(24)} ${m.description}`).join('\n')}\n`);
+      return name ? 0 : 2;
+    }
+    if (!MIGRATIONS.has(name)) throw new UsageError(`unknown migration "${name}". Migrations: ${[...MIGRATIONS.keys()].join(', ')}.`);
+    return scanOrFix('migrate', args, io, name);
+  }
+  throw new UsageError(`unknown command "${command}". Commands: scan, fix, list, migrate. Run 'cache-codemod --help'.`);
 }
 
 function list(args: readonly string[], io: Io): number {
@@ -130,8 +159,9 @@ function list(args: readonly string[], io: Io): number {
       config: (rule.meta.docs as { recommended?: string }).recommended ?? 'all',
     }));
   const checks = Object.entries(CROSS_FILE_CHECKS).map(([id, check]) => ({ id: `cache-codemod/${id}`, description: check.description, changes: 'report only' }));
+  const migrations = [...MIGRATIONS.values()].map((m) => ({ name: m.name, package: m.package, targetMajor: m.targetMajor, description: m.description }));
   if (values.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ rules, crossFileChecks: checks, migrations: [] }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ rules, crossFileChecks: checks, migrations }, null, 2)}\n`);
     return 0;
   }
   const c = colours(colourEnabled(io.stdout, io.env));
@@ -139,6 +169,8 @@ function list(args: readonly string[], io: Io): number {
   for (const rule of rules) lines.push(`  ${rule.id.padEnd(40)} ${rule.changes.padEnd(32)} ${rule.description}`);
   lines.push('', c.bold('Cross-file checks (cache-codemod scan only):'));
   for (const check of checks) lines.push(`  ${check.id.padEnd(40)} ${check.changes.padEnd(32)} ${check.description}`);
+  lines.push('', c.bold('Migrations (cache-codemod migrate <name>):'));
+  for (const migration of migrations) lines.push(`  ${migration.name.padEnd(40)} ${migration.description}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -174,7 +206,7 @@ function parseShard(value: unknown): { index: number; count: number } | undefine
   return { index, count };
 }
 
-async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: Io): Promise<number> {
+async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly string[], io: Io, migrationName?: string): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     output: { type: 'string' },
@@ -191,6 +223,8 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     'update-baseline': { type: 'boolean' },
     'type-aware': { type: 'boolean' },
     project: { type: 'string' },
+    option: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -198,7 +232,7 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     return 0;
   }
   const format = (values.format as string | undefined) ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format) || (command === 'fix' && format === 'sarif')) {
+  if (!['text', 'json', 'sarif'].includes(format) || (command !== 'scan' && format === 'sarif')) {
     throw new UsageError(`--format must be text or json${command === 'scan' ? ' or sarif' : ''}, got "${format}"`);
   }
   const failOn = (values['fail-on'] as string | undefined) ?? 'error';
@@ -208,7 +242,19 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
       if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to 'fix', not 'scan'`);
     }
   } else if (values.baseline !== undefined || values['update-baseline']) {
-    throw new UsageError("--baseline belongs to 'scan', not 'fix'");
+    throw new UsageError(`--baseline belongs to 'scan', not '${command}'`);
+  }
+  if (command !== 'migrate' && (values.option !== undefined || values.force)) throw new UsageError("--option and --force belong to 'migrate'");
+  if (command === 'migrate' && values.suggestions !== undefined) throw new UsageError("--suggestions belongs to 'fix'");
+  const migrationOptions: Record<string, string> = {};
+  for (const option of (values.option as string[] | undefined) ?? []) {
+    const match = /^([\w-]+)=(.*)$/.exec(option);
+    if (!match) throw new UsageError(`--option takes name=value, got "${option}"`);
+    migrationOptions[match[1]!] = match[2]!;
+  }
+  const migration = migrationName ? MIGRATIONS.get(migrationName)! : undefined;
+  for (const name of Object.keys(migrationOptions)) {
+    if (!migration?.options?.[name]) throw new UsageError(`migration ${migrationName} has no option "${name}"${migration?.options ? ` (options: ${Object.keys(migration.options).join(', ')})` : ''}`);
   }
   if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   const workersOption = values.workers === undefined ? undefined : Number(values.workers);
@@ -228,8 +274,19 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
   if (all.length === 0) {
     throw new UsageError(`no source files matched ${positionals.length > 0 ? positionals.join(' ') : cwd} (looked for .ts, .tsx, .js, .jsx, .mts, .cts, .mjs, .cjs)`);
   }
-  const files = shardFiles(all, shard);
-  const writing = command === 'fix' && !values['dry-run'] && !values.check;
+  let files = shardFiles(all, shard);
+  if (migration && !values.force) {
+    // Only code in packages that depend on the migrated package; say so when there is none.
+    const declared = files.filter((file) => dependencyMajor(file, migration.package) !== undefined);
+    if (declared.length === 0) {
+      io.stdout.write(`Nothing to do: no package.json above these files declares ${migration.package} (use --force to migrate anyway).\n`);
+      return 0;
+    }
+    const majors = [...new Set(declared.map((file) => dependencyMajor(file, migration.package)))].sort();
+    io.stderr.write(`cache-codemod: ${migration.package} ${majors.map((m) => `v${m}`).join(', ')} declared; migrating to v${migration.targetMajor} API.\n`);
+    files = declared;
+  }
+  const writing = command !== 'scan' && !values['dry-run'] && !values.check;
   if (writing && !values['allow-dirty']) {
     if (!gitRoot(cwd)) {
       throw new UsageError('not inside a git work tree, so changes could not be reviewed or undone; run with --allow-dirty to write anyway, or --dry-run to see the diff');
@@ -244,7 +301,9 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
   }
 
   if (values.project !== undefined && !values['type-aware']) throw new UsageError('--project goes with --type-aware');
+  if (command === 'migrate' && values['type-aware']) throw new UsageError("--type-aware belongs to 'scan' and 'fix'");
   const engine: EngineOptions = { ...(rules ? { rules } : {}), ...(suggestions ? { suggestions } : {}) };
+  const migrationJob = migrationName ? { migration: { name: migrationName, options: migrationOptions } } : {};
   const machineOutput = format !== 'text' || values.output !== undefined;
   const progress = new Progress(files.length, io.stderr, !values['no-progress'] && files.length >= 50);
   const results: FileResult[] = [];
@@ -262,7 +321,7 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
       await processFiles(untyped, { cwd, mode: command, engine, facts: command === 'scan' }, 1, collect);
     }
   } else {
-    const job: Job = { cwd, mode: command, engine, facts: command === 'scan' };
+    const job: Job = { cwd, mode: command, engine, facts: command === 'scan', ...migrationJob };
     await processFiles(files, job, workerCount(workersOption, files.length), collect);
   }
   progress.finish();
@@ -326,7 +385,12 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
     unchanged: results.length - changed - skipped - failed,
     skipped,
     failed,
-    needsReview: command === 'fix' ? reportFiles.reduce((sum, file) => sum + file.findings.length, 0) : 0,
+    needsReview:
+      command === 'fix'
+        ? reportFiles.reduce((sum, file) => sum + file.findings.length, 0)
+        : command === 'migrate'
+          ? results.reduce((sum, result) => sum + (result.marks ?? 0), 0)
+          : 0,
     findings: findingCount,
     seconds: (Date.now() - started) / 1000,
   };
@@ -342,12 +406,15 @@ async function scanOrFix(command: 'scan' | 'fix', args: readonly string[], io: I
   } else {
     io.stdout.write(report);
   }
-  if (command === 'fix' && !writing && changed > 0 && format === 'text') {
+  if (migration && changed === 0 && failed === 0 && format === 'text') {
+    io.stderr.write(`Nothing to do: no code in these files uses the ${migration.package} API that ${migration.name} changes.\n`);
+  }
+  if (command !== 'scan' && !writing && changed > 0 && format === 'text') {
     io.stderr.write(values.check ? `${changed} file(s) would change.\n` : `Dry run: ${changed} file(s) would change; nothing was written.\n`);
   }
 
   if (failed > 0) return 1;
-  if (command === 'fix') return values.check && changed > 0 ? 1 : 0;
+  if (command !== 'scan') return values.check && changed > 0 ? 1 : 0;
   if (failOn === 'none') return 0;
   const failing = reportFiles.some((file) => file.findings.some((finding) => failOn === 'warning' || finding.severity === 'error'));
   return failing ? 1 : 0;

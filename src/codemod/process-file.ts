@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Engine, type CodemodFinding, type EngineOptions } from './engine.js';
 import { extractFacts, type FileFacts } from './facts.js';
+import { migrateText, parseFile } from './migrations/apply.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 /** What one file gave: findings, and for `fix` the new text when it changed. */
 export interface FileResult {
@@ -15,12 +17,16 @@ export interface FileResult {
   readonly original?: string;
   /** Per-file facts for the cross-file analyses. */
   readonly facts?: FileFacts;
+  /** For `migrate`: how many places were marked for a human. */
+  readonly marks?: number;
 }
 
 /** The work one process (main or worker) does for a list of files. */
 export interface Job {
   readonly cwd: string;
-  readonly mode: 'scan' | 'fix';
+  readonly mode: 'scan' | 'fix' | 'migrate';
+  /** For `migrate`: which migration, with its options. */
+  readonly migration?: { readonly name: string; readonly options: Readonly<Record<string, string>> };
   readonly engine: EngineOptions;
   /** Collect facts for the cross-file analyses (scan). */
   readonly facts: boolean;
@@ -57,6 +63,7 @@ export class FileProcessor {
       return { file, findings: [], error: `cannot read: ${(error as Error).message}` };
     }
     try {
+      if (this.job.mode === 'migrate') return this.migrate(file, text);
       if (this.job.mode === 'fix') {
         const result = this.engine.fix(file, text);
         if (result.parseError) return { file, findings: withFingerprints(result.findings, text), error: result.parseError };
@@ -71,5 +78,37 @@ export class FileProcessor {
       // A rule that throws is a bug of ours; the run goes on and the file is reported.
       return { file, findings: [], error: `internal error: ${(error as Error).stack ?? String(error)}` };
     }
+  }
+
+  private migrate(file: string, text: string): FileResult {
+    const { name, options } = this.job.migration!;
+    const migration = MIGRATIONS.get(name)!;
+    let result;
+    try {
+      result = migrateText(migration, file, text, options);
+    } catch (error) {
+      const message = (error as Error).message;
+      // A file that does not parse is skipped; anything else is a bug of ours.
+      return { file, findings: [], error: /Parsing error|Expression expected|expected|Unexpected|Unterminated|Invalid character|Declaration or statement/i.test(message) ? `does not parse: ${message.split('\n')[0]}` : `internal error: ${(error as Error).stack ?? message}` };
+    }
+    const findings: CodemodFinding[] = result.reports.map((report) => ({
+      ruleId: `cache-codemod/${name}`,
+      messageId: 'report',
+      message: report.message,
+      severity: 'warning',
+      line: report.line,
+      column: report.column,
+      endLine: report.line,
+      endColumn: report.column,
+      fixable: false,
+      suggestions: [],
+    }));
+    if (result.output === text) return { file, findings, marks: 0 };
+    try {
+      parseFile(file, result.output.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return { file, findings, error: `fix produced unparsable code: ${(error as Error).message.split('\n')[0]}` };
+    }
+    return { file, findings, output: result.output, original: text, marks: result.marks };
   }
 }

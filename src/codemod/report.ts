@@ -12,7 +12,7 @@ export interface ReportFile {
 
 /** The run's totals, for the summary line and JSON. */
 export interface Summary {
-  readonly command: 'scan' | 'fix';
+  readonly command: 'scan' | 'fix' | 'migrate';
   readonly scanned: number;
   readonly changed: number;
   readonly unchanged: number;
@@ -66,7 +66,7 @@ export function formatText(files: readonly ReportFile[], summary: Summary, colou
 export function summaryLine(summary: Summary, colour: boolean): string {
   const c = colours(colour);
   const parts =
-    summary.command === 'fix'
+    summary.command !== 'scan'
       ? [
           `${summary.scanned} scanned`,
           `${summary.changed} changed`,

@@ -1,0 +1,33 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { FileInput, TextEdit } from '../../core/model.js';
+
+/** Options a migration accepts from the command line (`--option name=value`). */
+export type MigrationOptions = Readonly<Record<string, string>>;
+
+/** What a migration wants done to one file. */
+export interface MigrationResult {
+  /** Text edits that carry the migration out (non-overlapping). */
+  readonly edits: readonly TextEdit[];
+  /** Places a human must decide: a `// cache-codemod-todo(<migration>): ...` comment goes above each. */
+  readonly marks: readonly { readonly node: TSESTree.Node; readonly message: string }[];
+  /** Findings to report without changing anything (an inventory). */
+  readonly reports: readonly { readonly node: TSESTree.Node; readonly message: string }[];
+}
+
+/** One API migration between major versions of a caching package. */
+export interface Migration {
+  readonly name: string;
+  readonly description: string;
+  /** The package whose API changes; only code bound to it is touched. */
+  readonly package: string;
+  /** The major version the migration produces code for. */
+  readonly targetMajor: number;
+  /** Options it understands, with their meaning, for `--help` and validation. */
+  readonly options?: Readonly<Record<string, string>>;
+  /** A cheap text test: false means the file cannot contain anything to migrate. */
+  gate(text: string): boolean;
+  transform(file: FileInput, options: MigrationOptions): MigrationResult;
+}
+
+/** An empty result. */
+export const NOTHING: MigrationResult = { edits: [], marks: [], reports: [] };
