@@ -3,6 +3,8 @@ import noNaiveEtagComparison from './no-naive-etag-comparison.js';
 import noPerUserVary from './no-per-user-vary.js';
 import noPublicCacheOnPrivateData from './no-public-cache-on-private-data.js';
 import noRedisKeys from './no-redis-keys.js';
+import preferStampedeProtection from './prefer-stampede-protection.js';
+import requireCacheFallback from './require-cache-fallback.js';
 import requireCacheTtl from './require-cache-ttl.js';
 import requireNoStoreOnMutation from './require-no-store-on-mutation.js';
 import requireVary from './require-vary.js';
@@ -13,6 +15,8 @@ export const rules = {
   'no-per-user-vary': noPerUserVary,
   'no-public-cache-on-private-data': noPublicCacheOnPrivateData,
   'no-redis-keys': noRedisKeys,
+  'prefer-stampede-protection': preferStampedeProtection,
+  'require-cache-fallback': requireCacheFallback,
   'require-cache-ttl': requireCacheTtl,
   'require-no-store-on-mutation': requireNoStoreOnMutation,
   'require-vary': requireVary,
