@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const example = join(root, 'examples', 'shop-api');
+const example = join(root, 'examples', 'shop');
 
 const eslint = new ESLint({ cwd: example, overrideConfigFile: join(example, 'eslint.config.js') });
 const results = await eslint.lintFiles(['.']);
@@ -27,14 +27,14 @@ for (const result of results) {
   }
 }
 const total = [...byRule.values()].reduce((a, b) => a + b, 0);
-console.log(`eslint-plugin-cache found ${total} caching problems in examples/shop-api:`);
+console.log(`eslint-plugin-cache found ${total} caching problems in examples/shop:`);
 for (const [rule, count] of [...byRule].sort()) console.log(`  ${rule}: ${count}`);
 if (total === 0) {
   console.error('Expected findings in the example app, found none.');
   process.exitCode = 1;
 }
 
-console.log('\n$ cache-codemod fix --dry-run   (in examples/shop-api: the diff of the safe fixes; nothing is written)\n');
+console.log('\n$ cache-codemod fix --dry-run   (in examples/shop: the diff of the safe fixes; nothing is written)\n');
 const codemod = spawnSync(process.execPath, [join(root, 'dist', 'src', 'codemod', 'cli.js'), 'fix', '--dry-run', '--no-progress'], {
   cwd: example,
   stdio: 'inherit',

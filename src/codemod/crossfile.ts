@@ -20,6 +20,11 @@ export interface CrossFileFinding {
   readonly finding: CodemodFinding;
 }
 
+/** A key's source text as inline code: template literals already carry their backticks. */
+function code(text: string): string {
+  return text.startsWith('`') ? text : `\`${text}\``;
+}
+
 function finding(check: keyof typeof CROSS_FILE_CHECKS, message: string, line: number, column: number): CodemodFinding {
   return {
     ruleId: `cache-codemod/${check}`,
@@ -60,18 +65,38 @@ export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display
   const files = [...facts.keys()].sort();
   const known = new Set(files);
 
+  // Uses of stores imported from other modules join the file's own once the export is proven a store.
+  const entriesOf = new Map<string, FileFacts['cacheEntries'][number][]>();
+  const invalidationsOf = new Map<string, FileFacts['invalidations'][number][]>();
+  for (const file of files) {
+    const fileFacts = facts.get(file)!;
+    const entries = [...fileFacts.cacheEntries];
+    const invalidations = [...fileFacts.invalidations];
+    for (const use of fileFacts.importedStoreUses ?? []) {
+      const target = resolveImport(file, use.importSource, known);
+      if (!target || !facts.get(target)?.exportedStores.includes(use.importName)) continue;
+      if (use.access === 'evict') {
+        invalidations.push({ line: use.line, column: use.column, keyPrefix: use.keyPrefix, entity: use.entity });
+      } else {
+        entries.push({ ...use, access: use.access, store: 'imported' });
+      }
+    }
+    entriesOf.set(file, entries);
+    invalidationsOf.set(file, invalidations);
+  }
+
   // Who caches which entity, and who invalidates it.
   const cachedBy = new Map<string, { file: string; keyText: string; line: number }[]>();
   const invalidatedIn = new Map<string, Set<string>>();
   for (const file of files) {
     const fileFacts = facts.get(file)!;
-    for (const entry of fileFacts.cacheEntries) {
+    for (const entry of entriesOf.get(file)!) {
       if (!entry.entity) continue;
       const list = cachedBy.get(entry.entity) ?? [];
       if (!list.some((item) => item.file === file)) list.push({ file, keyText: entry.keyText, line: entry.line });
       cachedBy.set(entry.entity, list);
     }
-    for (const invalidation of fileFacts.invalidations) {
+    for (const invalidation of invalidationsOf.get(file)!) {
       if (!invalidation.entity) continue;
       const set = invalidatedIn.get(invalidation.entity) ?? new Set();
       set.add(file);
@@ -98,7 +123,7 @@ export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display
         file,
         finding: finding(
           'stale-cross-module-write',
-          `\`${write.call}\` changes ${write.entity} data that ${display(reader.file)}:${reader.line} caches under \`${reader.keyText}\`, and nothing on this write path invalidates it, so readers keep getting the old value until the entry expires.`,
+          `\`${write.call}\` changes ${write.entity} data that ${display(reader.file)}:${reader.line} caches under ${code(reader.keyText)}, and nothing on this write path invalidates it, so readers keep getting the old value until the entry expires.`,
           write.line,
           write.column,
         ),
@@ -109,7 +134,7 @@ export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display
   // Key collisions: one static key or prefix, different data sources, different modules.
   const byPrefix = new Map<string, { file: string; source: string; line: number; column: number; keyText: string }[]>();
   for (const file of files) {
-    for (const entry of facts.get(file)!.cacheEntries) {
+    for (const entry of entriesOf.get(file)!) {
       if (entry.access !== 'write' || !entry.source || entry.keyPrefix.length < 3) continue;
       const list = byPrefix.get(entry.keyPrefix) ?? [];
       list.push({ file, source: entry.source, line: entry.line, column: entry.column, keyText: entry.keyText });

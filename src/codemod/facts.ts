@@ -3,6 +3,7 @@ import type { Linter } from 'eslint';
 import { ignoredLines } from '../eslint/adapter.js';
 import { calleeMember, memberName, resolveVariable, staticValue, unwrap } from '../core/ast.js';
 import { getFileIndex } from '../core/analysis/file-index.js';
+import { originOf } from '../core/analysis/origins.js';
 import type { FileInput, ScopeManagerLike } from '../core/model.js';
 import { EVICT_METHODS, READ_METHODS, WRITE_METHODS } from '../core/stores/catalog.js';
 import { getStoreAnalysis } from '../core/stores/analysis.js';
@@ -34,6 +35,21 @@ export interface FileFacts {
   readonly invalidationCalls: readonly { readonly name: string; readonly source: string | undefined }[];
   /** Lines silenced by `// cache-codemod-ignore <reason>`. */
   readonly ignoredLines: readonly number[];
+  /** Module-level stores this file exports by name (`export const redis = new Redis()`). */
+  readonly exportedStores: readonly string[];
+  /**
+   * Cache reads, writes and invalidations through a binding imported from another module of the
+   * project (`import { redis } from '../redis'`): whether it is a store is decided across files.
+   */
+  readonly importedStoreUses: readonly (Place & {
+    readonly importSource: string;
+    readonly importName: string;
+    readonly access: 'read' | 'write' | 'evict';
+    readonly keyPrefix: string;
+    readonly keyText: string;
+    readonly entity: string | undefined;
+    readonly source: string | undefined;
+  })[];
 }
 
 const ORM_WRITES = new Set(['update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'create', 'createMany', 'save', 'insert', 'remove', 'destroy', 'increment', 'decrement']);
@@ -116,6 +132,7 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
   const cacheEntries: FileFacts['cacheEntries'][number][] = [];
   const invalidations: FileFacts['invalidations'][number][] = [];
   for (const store of getStoreAnalysis(file).stores) {
+    // A store this file only imports is judged across files (importedStoreUses).
     for (const use of store.uses) {
       const keyNode = use.args[0];
       if (!keyNode || !use.call) continue;
@@ -140,6 +157,32 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     }
   }
 
+  const stores = getStoreAnalysis(file).stores;
+  const exportedStores = stores.flatMap((store) => (store.binding.kind === 'variable' && store.binding.exported && store.level === 'module' ? [store.binding.name] : []));
+  const importedStoreUses: FileFacts['importedStoreUses'][number][] = [];
+  for (const call of index.calls) {
+    const member = calleeMember(call);
+    const method = member ? memberName(member) : undefined;
+    if (!member || !method || member.object.type !== AST_NODE_TYPES.Identifier || !call.arguments[0]) continue;
+    const access = READ_METHODS.has(method) ? 'read' : WRITE_METHODS.has(method) ? 'write' : EVICT_METHODS.has(method) ? 'evict' : undefined;
+    if (!access) continue;
+    const origin = originOf(member.object, file);
+    if (!origin || origin.via !== 'ref' || origin.path.length !== 1 || !origin.source.startsWith('.')) continue;
+    const key = keyPrefix(call.arguments[0], file);
+    if (!key) continue;
+    const valueArg = method === 'setex' || method === 'setEx' ? call.arguments[2] : call.arguments[1];
+    importedStoreUses.push({
+      ...place(call),
+      importSource: origin.source,
+      importName: origin.path[0]!,
+      access,
+      keyPrefix: key.prefix,
+      keyText: key.text,
+      entity: entityOf(key.prefix),
+      source: access === 'write' ? valueSource(valueArg, file) : undefined,
+    });
+  }
+
   const dataWrites: FileFacts['dataWrites'][number][] = [];
   const invalidationCalls: { name: string; source: string | undefined }[] = [];
   for (const call of index.calls) {
@@ -162,7 +205,16 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     }
     if (entity) dataWrites.push({ ...place(call), entity, call: file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '') });
   }
-  return { imports, cacheEntries, invalidations, dataWrites, invalidationCalls, ignoredLines: [...ignoredLines(sourceCode as never)] };
+  return {
+    imports,
+    cacheEntries,
+    invalidations,
+    dataWrites,
+    invalidationCalls,
+    ignoredLines: [...ignoredLines(sourceCode as never)],
+    exportedStores,
+    importedStoreUses,
+  };
 }
 
 function hasRead(uses: readonly { method: string; fn: unknown }[], fn: unknown): boolean {

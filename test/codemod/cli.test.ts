@@ -194,7 +194,7 @@ describe('cache-codemod CLI', () => {
     const cross = report.files.flatMap((file) => file.findings.filter((f) => f.ruleId.startsWith('cache-codemod/')).map((f) => `${file.path}:${f.line} ${f.ruleId}`));
     expect(cross).toEqual(['src/admin/users.ts:5 cache-codemod/stale-cross-module-write', 'src/users/cache.ts:10 cache-codemod/cache-key-collision']);
     const stale = report.files.find((file) => file.path === 'src/admin/users.ts')!.findings[0]!;
-    expect(stale.message).toMatch(/caches under ``user:\$\{id\}``/);
+    expect(stale.message).toMatch(/caches under `user:\$\{id\}`,/);
     expect(stale.message).toMatch(/src\/(users\/cache|profile\/service)\.ts:\d+/);
   });
 

@@ -7,7 +7,7 @@ export const catalogRouter = Router();
 // The catalog is the same for everyone, so a CDN may cache it; but it is translated.
 catalogRouter.get('/', async (req, res) => {
   const locale = req.get('Accept-Language') ?? 'en';
-  const products = await listProducts({ locale });
+  const products = await listProducts({ category: String(req.query.category ?? 'all'), page: Number(req.query.page ?? 1), locale });
   res.set('Cache-Control', 'public, max-age=60, s-max-age=300');
   res.json(products);
 });

@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import plugin from '../../src/index.js';
+import { git, runCli, tempRepo } from './helpers.js';
+
+const example = join(import.meta.dirname, '..', '..', 'examples', 'shop');
+
+interface Report {
+  summary: { findings: number; changed: number; skipped: number; failed: number };
+  files: { path: string; findings: { ruleId: string }[] }[];
+}
+
+// The bundled example is the product's demonstration: it must show every rule and check.
+describe('examples/shop with cache-codemod', () => {
+  it('scan reports every rule and both cross-file checks; fix --dry-run writes nothing; fix then fix --check is clean; a dirty tree is refused', async () => {
+    const repo = tempRepo(example);
+    try {
+      const scan = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(scan.stdout) as Report;
+      const found = new Set(report.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)));
+      const expected = [
+        ...Object.keys(plugin.rules).map((name) => `cache/${name}`),
+        'cache-codemod/stale-cross-module-write',
+        'cache-codemod/cache-key-collision',
+      ];
+      expect(expected.filter((id) => !found.has(id))).toEqual([]);
+      expect(report.summary.skipped + report.summary.failed).toBe(0);
+
+      const file = join(repo.dir, 'packages/api/src/routes/orders.ts');
+      const before = readFileSync(file, 'utf8');
+      const dry = await runCli(repo.dir, 'fix', '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('+++ b/packages/api/src/routes/orders.ts');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+
+      expect((await runCli(repo.dir, 'fix')).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).not.toBe(before);
+      git(repo.dir, 'commit', '-qam', 'cache-codemod fix');
+      expect((await runCli(repo.dir, 'fix', '--check')).code).toBe(0);
+
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n// an edit in progress\n`);
+      const refused = await runCli(repo.dir, 'fix');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('uncommitted changes');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
