@@ -89,7 +89,6 @@ export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display
   const cachedBy = new Map<string, { file: string; keyText: string; line: number }[]>();
   const invalidatedIn = new Map<string, Set<string>>();
   for (const file of files) {
-    const fileFacts = facts.get(file)!;
     for (const entry of entriesOf.get(file)!) {
       if (!entry.entity) continue;
       const list = cachedBy.get(entry.entity) ?? [];
