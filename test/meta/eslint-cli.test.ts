@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'examples', 'shop');
-const eslintBin = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
+// The ESLint 9 run of the suite checks ESLint 9's CLI.
+const eslintBin = join(root, 'node_modules', process.env.ESLINT_MAJOR === '9' ? 'eslint-v9' : 'eslint', 'bin', 'eslint.js');
 
 /** Runs the real ESLint CLI on the example with its eslint.config.js, returning the JSON results. */
 function lint(...args: string[]): { ruleId: string; line: number; file: string }[] {
