@@ -7,6 +7,10 @@
 // messages per rule into a JSON file. The process runs under `/usr/bin/time -v` (peak RSS, CPU);
 // without GNU time, perf/rusage-probe.mjs is preloaded with `node --import` instead.
 // Wall time is taken here around the child process.
+//
+// Besides ESLint: a type-aware run on a subset (projectService, `recommended-type-checked`),
+// oxlint with our rules as a JS plugin, and `cache-codemod scan` with 1 and 2 workers, all on the
+// same files, each in its own process, timed the same way.
 
 import { spawn, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { CORPUS_DIR, DEFAULT_CORPUS_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, packageDir, printCorpus } from './corpus.mjs';
+import { CORPUS_DIR, DEFAULT_CORPUS_LIST, DEFAULT_EXTRA_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, packageDir, printCorpus } from './corpus.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG_DIR = path.join(WORK_DIR, 'configs');
@@ -24,11 +28,31 @@ const RUNS_DIR = path.join(WORK_DIR, 'runs');
 const TOOLS_SRC = path.join(here, 'tools');
 const TOOLS_DIR = path.join(WORK_DIR, 'tools');
 const ESLINT_BIN = path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const OXLINT_BIN = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
 const FORMATTER = path.join(here, 'stats-formatter.cjs');
 const RUSAGE_PROBE = path.join(here, 'rusage-probe.mjs');
 const GNU_TIME = '/usr/bin/time';
 const DEFAULT_PLUGIN = path.join(REPO_ROOT, 'dist', 'src', 'index.js');
 const PLUGIN_PREFIX = 'cache/';
+// Type-aware subset: the main list's server packages (tRPC, Apollo Server, Auth.js), about 290 files.
+// The bench writes a tsconfig.json into each (projectService finds the nearest one); their
+// dependencies are not installed, so imports of other packages resolve to `any` (Node's types come
+// from the project's @types/node).
+const DEFAULT_SUBSET = ['trpc__server', 'apollo__server', 'auth__core'];
+const SUBSET_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    jsx: 'react-jsx',
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+  },
+  include: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+  exclude: ['node_modules'],
+};
 
 // Files the scenarios lint (JS too, for --extra plain-JS packages; the pinned corpus is all TS).
 const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
@@ -37,6 +61,8 @@ const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.j
 const GOAL_RECOMMENDED_TOTAL = 5; // % of parse, sum of the recommended rules
 const GOAL_PER_RULE = 1.5; // % of parse, each rule
 const GOAL_WALL_VS_EMPTY_RULE = 1.05; // whole process, recommended / empty-rule (when measured)
+const GOAL_TYPED_RULES = 20; // % of the typed parse, all rules of recommended-type-checked
+const GOAL_CODEMOD_WALL = 0.5; // cache-codemod scan wall / ESLint parse-only wall
 const REFERENCE_EXHAUSTIVE_DEPS = 1.6; // % of parse, react-hooks/exhaustive-deps in performance.md
 
 const PEERS = {
@@ -44,7 +70,14 @@ const PEERS = {
   'tanstack-query': { pkg: '@tanstack/eslint-plugin-query' },
 };
 
-/** Scenario definitions. `kind`: floor | ours | peer | probe. */
+/**
+ * Scenario definitions.
+ * `kind`: floor | ours | peer | probe | typed | tool.
+ * `tool`: eslint (default; generated flat config, --stats) | oxlint | codemod.
+ * `target`: corpus (default: the whole corpus, or --target) | subset (the type-aware subset).
+ * `floor`: the scenario every wall / CPU ratio is taken against, round by round.
+ * `vs`: a second reference for the whole-process ratios (oxlint and the codemod: ESLint `all`).
+ */
 const SCENARIOS = {
   parse: {
     kind: 'floor',
@@ -92,25 +125,100 @@ export default [base, ...[pluginQuery.configs['flat/recommended']].flat().map(wi
     body: () => `const emptyPlugin = { rules: { empty: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
 export default [base, { name: 'bench/empty-rule', files: FILES, plugins: { bench: emptyPlugin }, rules: { 'bench/empty': 'error' } }];`,
   },
+  'subset-parse': {
+    kind: 'floor',
+    target: 'subset',
+    description: 'type-aware subset, no rules, no type information: the subset floor',
+    body: () => `export default [base];`,
+  },
+  'subset-recommended': {
+    kind: 'ours',
+    target: 'subset',
+    floor: 'subset-parse',
+    description: 'type-aware subset, configs.recommended without type information',
+    body: (ctx) => oursBody(ctx, 'recommended'),
+  },
+  'subset-typed-parse': {
+    kind: 'typed',
+    target: 'subset',
+    floor: 'subset-parse',
+    typed: true,
+    description: 'type-aware subset, projectService on, no rules (the cost of types alone; not in the default set)',
+    body: () => `export default [base];`,
+  },
+  'subset-type-checked': {
+    kind: 'typed',
+    target: 'subset',
+    floor: 'subset-parse',
+    typed: true,
+    description: "type-aware subset, projectService on, configs['recommended-type-checked']",
+    body: (ctx) => oursBody(ctx, 'recommended-type-checked'),
+  },
+  oxlint: {
+    kind: 'tool',
+    tool: 'oxlint',
+    vs: 'all',
+    description: 'oxlint (project devDependency) with configs.all as a JS plugin (jsPlugins), default threads',
+  },
+  'codemod-1': {
+    kind: 'tool',
+    tool: 'codemod',
+    workers: 1,
+    vs: 'all',
+    description: 'cache-codemod scan --format json --workers 1 (every rule + cross-file checks)',
+  },
+  'codemod-2': {
+    kind: 'tool',
+    tool: 'codemod',
+    workers: 2,
+    vs: 'all',
+    description: 'cache-codemod scan --format json --workers 2',
+  },
 };
-const DEFAULT_SCENARIOS = ['parse', 'recommended', 'all', 'react-hooks', 'tanstack-query'];
+for (const scenario of Object.values(SCENARIOS)) {
+  scenario.tool ??= 'eslint';
+  scenario.target ??= 'corpus';
+  scenario.floor ??= scenario.target === 'subset' ? 'subset-parse' : 'parse';
+}
+const DEFAULT_SCENARIOS = [
+  'parse',
+  'recommended',
+  'all',
+  'react-hooks',
+  'tanstack-query',
+  'oxlint',
+  'codemod-1',
+  'codemod-2',
+  'subset-parse',
+  'subset-recommended',
+  'subset-type-checked',
+];
 
 const HELP = `usage: node perf/bench.mjs [options]
 
-Runs ESLint (the project's node_modules/eslint) once per scenario and round, each in its own
-process, on the pinned corpus (fetched on first use into perf/.work/corpus) or on --target.
+Runs ESLint (the project's node_modules/eslint), oxlint and cache-codemod once per scenario and
+round, each in its own process, on the pinned corpus (both lists; fetched on first use into
+perf/.work/corpus) or on --target.
 
-Scenarios: ${Object.entries(SCENARIOS).map(([n, s]) => `\n  ${n.padEnd(15)} ${s.description}`).join('')}
-  (default: ${DEFAULT_SCENARIOS.join(',')}; strict and empty-rule only with --only)
+Scenarios: ${Object.entries(SCENARIOS).map(([n, s]) => `\n  ${n.padEnd(20)} ${s.description}`).join('')}
+  (default: ${DEFAULT_SCENARIOS.join(',')};
+   strict, empty-rule and subset-typed-parse only with --only)
 
 Options:
   --only <a,b,...>        scenarios to run
+  --skip <a,b,...>        scenarios to leave out of the default set
   --runs <N>              rounds, scenarios round-robin; medians of per-round ratios (default 1)
-  --target <dir>          lint this folder instead of the corpus (e.g. perf/.work/corpus/ra-core)
+  --target <dir>          lint this folder instead of the corpus (e.g. perf/.work/corpus/ra-core);
+                          subset scenarios are skipped
   --corpus-list <file>    package list (default ../shared/bench-corpus.txt from the repo root)
-  --extra <spec,...>      add packages to the corpus (JS files kept too) and lint them
+  --extra-list <file>     second package list, server code, JS kept (default perf/corpus-extra.txt)
+  --no-extra              leave the second list out
+  --extra <spec,...>      add more packages to the corpus (JS files kept too) and lint them
+  --subset <dir,...>      corpus folders of the type-aware subset (default ${DEFAULT_SUBSET.join(',')})
   --plugin <file>         our plugin module (default dist/src/index.js); its default export needs
                           configs.recommended and configs.all (flat config objects)
+  --snapshot              copy the plugin's build (dist/ and package.json) to perf/.work/plugin-snapshot
+                          first and bench that copy, so a rebuild during a long run changes nothing
   --import-runs <N>       plugin import-time samples, separate processes (default 5, 0 = skip)
   --measure <how>         time (GNU /usr/bin/time -v) | probe (node --import rusage probe);
                           default: time if ${GNU_TIME} exists
@@ -127,12 +235,16 @@ Writes perf/.work/results/<timestamp>.json; logs and raw per-run files in perf/.
 function parseArgs(argv) {
   const opts = {
     only: null,
+    skip: [],
     runs: 1,
     target: null,
     corpusList: DEFAULT_CORPUS_LIST,
+    extraList: DEFAULT_EXTRA_LIST,
     extras: [],
+    subset: DEFAULT_SUBSET,
     plugin: DEFAULT_PLUGIN,
     importRuns: 5,
+    snapshot: false,
     measure: fs.existsSync(GNU_TIME) ? 'time' : 'probe',
     markdown: false,
     fetchOnly: false,
@@ -152,6 +264,18 @@ function parseArgs(argv) {
       case '--only':
         opts.only = splitList(next());
         break;
+      case '--skip':
+        opts.skip.push(...splitList(next()));
+        break;
+      case '--extra-list':
+        opts.extraList = path.resolve(next());
+        break;
+      case '--no-extra':
+        opts.extraList = null;
+        break;
+      case '--subset':
+        opts.subset = splitList(next());
+        break;
       case '--runs':
         opts.runs = positiveInt(next(), name);
         break;
@@ -166,6 +290,9 @@ function parseArgs(argv) {
         break;
       case '--plugin':
         opts.plugin = path.resolve(next());
+        break;
+      case '--snapshot':
+        opts.snapshot = true;
         break;
       case '--import-runs':
         opts.importRuns = nonNegativeInt(next(), name);
@@ -191,10 +318,8 @@ function parseArgs(argv) {
         throw new Error(`unknown option ${arg} (see --help)`);
     }
   }
-  if (opts.only) {
-    for (const name of opts.only) {
-      if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-    }
+  for (const name of [...(opts.only ?? []), ...opts.skip]) {
+    if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   }
   if (opts.target && opts.extras.length) throw new Error('--extra adds to the corpus; it cannot be combined with --target');
   if (opts.target && !fs.statSync(opts.target, { throwIfNoEntry: false })?.isDirectory()) {
@@ -297,7 +422,14 @@ export default [
 }
 
 function writeConfig(name, ctx) {
+  const scenario = SCENARIOS[name];
+  if (scenario.tool === 'oxlint') return writeOxlintConfig(name, ctx);
+  if (scenario.tool !== 'eslint') return null;
   const parserUrl = import.meta.resolve('@typescript-eslint/parser');
+  // Type-aware: each file's nearest tsconfig.json (written into the subset folders by the bench).
+  const parserOptions = scenario.typed
+    ? `{ ecmaFeatures: { jsx: true }, projectService: true, tsconfigRootDir: ${JSON.stringify(CORPUS_DIR)} }`
+    : `{ ecmaFeatures: { jsx: true } }`;
   const text = `// Generated by perf/bench.mjs (scenario: ${name}). Do not edit: rewritten on every run.
 import tsParser from ${JSON.stringify(parserUrl)};
 
@@ -308,16 +440,71 @@ const base = {
   files: FILES,
   languageOptions: {
     parser: tsParser,
-    parserOptions: { ecmaFeatures: { jsx: true } },
+    parserOptions: ${parserOptions},
   },
   linterOptions: { reportUnusedDisableDirectives: 'off' },
 };
 
-${SCENARIOS[name].body(ctx)}
+${scenario.body(ctx)}
 `;
   const file = path.join(CONFIG_DIR, `${name}.mjs`);
   fs.writeFileSync(file, text);
   return file;
+}
+
+/**
+ * .oxlintrc.json for oxlint: our built plugin as a JS plugin (its meta.name gives the `cache`
+ * prefix), the rules of configs.all, and no native rules (the correctness category is the only
+ * one on by default).
+ */
+function writeOxlintConfig(name, ctx) {
+  const config = {
+    $schema: pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'oxlint', 'configuration_schema.json')).href,
+    jsPlugins: [ctx.plugin],
+    categories: { correctness: 'off' },
+    rules: ctx.allRules,
+  };
+  const file = path.join(CONFIG_DIR, `${name}.oxlintrc.json`);
+  fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+  return file;
+}
+
+/**
+ * oxlint and cache-codemod select files as git does, and this repository ignores perf/.work: give
+ * the corpus a repository of its own (empty, nothing committed) so both see every file in it.
+ */
+function ensureCorpusRepo(log) {
+  if (fs.existsSync(path.join(CORPUS_DIR, '.git'))) return;
+  log(`git init ${path.relative(REPO_ROOT, CORPUS_DIR)} (oxlint and cache-codemod honour the enclosing .gitignore)`);
+  execFileSync('git', ['init', '--quiet', CORPUS_DIR], { stdio: 'ignore' });
+}
+
+/**
+ * Copies the build that holds `plugin` (its dist/ folder: two levels up from dist/src/index.js) and
+ * the package.json beside it to perf/.work/plugin-snapshot/, and returns the copy's entry point.
+ * Bare imports still resolve from the repository's node_modules (the copy is inside the repository).
+ */
+function snapshotPlugin(plugin, log) {
+  const dist = path.dirname(path.dirname(plugin));
+  if (!fs.existsSync(plugin)) return plugin;
+  const dest = path.join(WORK_DIR, 'plugin-snapshot');
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  fs.cpSync(dist, path.join(dest, path.basename(dist)), { recursive: true });
+  const pkg = path.join(path.dirname(dist), 'package.json');
+  if (fs.existsSync(pkg)) fs.copyFileSync(pkg, path.join(dest, 'package.json'));
+  const copy = path.join(dest, path.relative(path.dirname(dist), plugin));
+  log(`plugin snapshot: ${path.relative(REPO_ROOT, dist)} -> ${path.relative(REPO_ROOT, dest)}`);
+  return copy;
+}
+
+/** tsconfig.json in each subset folder, for projectService. */
+function ensureSubsetTsconfigs(dirs) {
+  const text = JSON.stringify(SUBSET_TSCONFIG, null, 2) + '\n';
+  for (const dir of dirs) {
+    const file = path.join(CORPUS_DIR, dir, 'tsconfig.json');
+    if (readIfExists(file) !== text) fs.writeFileSync(file, text);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,39 +526,121 @@ function tail(text, lines = 15) {
   return text.trim().split('\n').slice(-lines).join('\n');
 }
 
+/** The command line of one scenario: [args after `node`], where its JSON output goes, and how to read it. */
+function commandFor(name, ctx, base) {
+  const scenario = SCENARIOS[name];
+  const lintArgs = scenario.target === 'subset' ? ctx.subsetArgs : ctx.lintArgs;
+  const outFile = `${base}.out.json`;
+  switch (scenario.tool) {
+    case 'eslint':
+      return {
+        args: [ESLINT_BIN, '--config', ctx.configs[name], '--stats', '--format', FORMATTER, ...lintArgs],
+        env: { CACHE_BENCH_STATS_OUT: outFile },
+        outFile,
+        stdoutToOut: false,
+        // ESLint exits 1 when it reports errors; 2 is a crash or a configuration problem.
+        okCodes: [0, 1],
+        read: (text) => JSON.parse(text),
+      };
+    case 'oxlint':
+      return {
+        // The corpus has its own .git (see ensureCorpusRepo): oxlint honours the enclosing
+        // repository's .gitignore, and this repository ignores perf/.work.
+        args: [OXLINT_BIN, '--config', ctx.configs[name], '--format', 'json', '--ignore-pattern', '**/node_modules/**', ...lintArgs],
+        env: {},
+        outFile,
+        stdoutToOut: true,
+        okCodes: [0, 1],
+        read: readOxlintJson,
+      };
+    case 'codemod':
+      return {
+        args: [ctx.codemodCli, 'scan', '--format', 'json', '--workers', String(scenario.workers), '--no-progress', '--fail-on', 'none', '--output', outFile, ...lintArgs],
+        env: {},
+        outFile,
+        stdoutToOut: false,
+        okCodes: [0, 1],
+        read: readCodemodJson,
+      };
+    default:
+      throw new Error(`${name}: unknown tool ${scenario.tool}`);
+  }
+}
+
+/** oxlint --format json: { diagnostics: [{ code: 'cache(rule)', filename, labels: [{ span }] }], number_of_files }. */
+function readOxlintJson(text) {
+  const json = JSON.parse(text);
+  const out = { files: json.number_of_files ?? null, messagesByRule: {}, otherMessages: {}, fatal: 0, fatalFiles: [] };
+  for (const d of json.diagnostics ?? []) {
+    const m = /^([^()]+)\((.+)\)$/.exec(d.code ?? '');
+    const id = m ? `${m[1]}/${m[2]}` : null;
+    if (id && id.startsWith(PLUGIN_PREFIX)) {
+      out.messagesByRule[id] = (out.messagesByRule[id] ?? 0) + 1;
+    } else if (!d.code) {
+      // Parse errors and JS-plugin failures come without a rule code.
+      out.fatal++;
+      if (out.fatalFiles.length < 20) out.fatalFiles.push(`${d.filename}: ${d.message}`);
+    } else {
+      out.otherMessages[d.code] = (out.otherMessages[d.code] ?? 0) + 1;
+    }
+  }
+  return out;
+}
+
+/** cache-codemod scan --format json: { summary: { scanned, failed, findings }, files: [{ path, findings, error? }] }. */
+function readCodemodJson(text) {
+  const json = JSON.parse(text);
+  const out = { files: json.summary?.scanned ?? null, messagesByRule: {}, otherMessages: {}, fatal: json.summary?.failed ?? 0, fatalFiles: [] };
+  for (const file of json.files ?? []) {
+    if (file.error && out.fatalFiles.length < 20) out.fatalFiles.push(`${file.path}: ${typeof file.error === 'string' ? file.error : JSON.stringify(file.error)}`);
+    for (const f of file.findings ?? []) {
+      const bucket = f.ruleId?.startsWith(PLUGIN_PREFIX) ? out.messagesByRule : out.otherMessages;
+      bucket[f.ruleId] = (bucket[f.ruleId] ?? 0) + 1;
+    }
+  }
+  return out;
+}
+
 async function runScenario(name, round, ctx) {
   const base = path.join(RUNS_DIR, `${ctx.stamp}-${name}-r${round}`);
-  const statsFile = `${base}.stats.json`;
   const usageFile = `${base}.usage`;
   const logFile = `${base}.log`;
-  const eslintArgs = [ESLINT_BIN, '--config', ctx.configs[name], '--stats', '--format', FORMATTER, ...ctx.lintArgs];
-  const env = { ...process.env, CACHE_BENCH_STATS_OUT: statsFile };
+  const cmd = commandFor(name, ctx, base);
+  const env = { ...process.env, ...cmd.env };
   let command;
   let args;
   if (ctx.measure === 'time') {
     command = GNU_TIME;
-    args = ['-v', '-o', usageFile, process.execPath, ...eslintArgs];
+    args = ['-v', '-o', usageFile, process.execPath, ...cmd.args];
   } else {
     command = process.execPath;
-    args = ['--import', pathToFileURL(RUSAGE_PROBE).href, ...eslintArgs];
+    args = ['--import', pathToFileURL(RUSAGE_PROBE).href, ...cmd.args];
     env.CACHE_BENCH_RUSAGE_OUT = usageFile;
   }
   const logFd = fs.openSync(logFile, 'w');
+  const outFd = cmd.stdoutToOut ? fs.openSync(cmd.outFile, 'w') : logFd;
+  const cwd = SCENARIOS[name].target === 'subset' ? CORPUS_DIR : ctx.cwd;
   const t0 = process.hrtime.bigint();
   const code = await new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ctx.cwd, env, stdio: ['ignore', logFd, logFd] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', outFd, logFd] });
     child.on('error', reject);
     child.on('close', (c, signal) => resolve(signal ? `signal ${signal}` : c));
   });
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
   fs.closeSync(logFd);
+  if (outFd !== logFd) fs.closeSync(outFd);
 
   const log = readIfExists(logFile) ?? '';
-  const statsText = readIfExists(statsFile);
+  const outText = readIfExists(cmd.outFile);
   const usageText = readIfExists(usageFile) ?? '';
-  // ESLint exits 1 when it reports errors; 2 is a crash or a configuration problem.
-  if ((code !== 0 && code !== 1) || !statsText) {
-    return { round, ok: false, exitCode: code, wallS, error: tail(log) || `exit ${code}, no stats written` };
+  if (!cmd.okCodes.includes(code) || !outText) {
+    return { round, ok: false, exitCode: code, wallS, error: tail(log) || `exit ${code}, no output written` };
+  }
+  let stats;
+  try {
+    stats = cmd.read(outText);
+  } catch (err) {
+    return { round, ok: false, exitCode: code, wallS, error: `unreadable output ${cmd.outFile}: ${err.message}\n${tail(log)}` };
   }
   const usage = ctx.measure === 'time' ? parseGnuTime(usageText) : JSON.parse(usageText || '{}');
   return {
@@ -381,7 +650,7 @@ async function runScenario(name, round, ctx) {
     wallS,
     cpuS: usage.userS != null && usage.sysS != null ? usage.userS + usage.sysS : null,
     maxRssMiB: usage.maxRssKiB != null ? usage.maxRssKiB / 1024 : null,
-    stats: JSON.parse(statsText),
+    stats,
     log: log.trim() ? tail(log, 5) : undefined,
   };
 }
@@ -408,13 +677,23 @@ function median(values) {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-function summarise(name, runs, floorRuns) {
+/** Median over rounds of (this run / the reference's run of the same round). */
+function pairedRatio(runs, refRuns, get) {
+  if (!refRuns) return null;
+  const byRound = new Map(refRuns.filter((r) => r.ok).map((r) => [r.round, r]));
+  return median(
+    runs.map((r) => {
+      const ref = byRound.get(r.round);
+      return ref && get(ref) && get(r) != null ? get(r) / get(ref) : null;
+    }),
+  );
+}
+
+function summarise(name, runs, floorRuns, vsRuns) {
   const ok = runs.filter((r) => r.ok);
   if (ok.length === 0) return { ok: false, error: runs[0]?.error };
-  const byRound = new Map((floorRuns ?? []).filter((r) => r.ok).map((r) => [r.round, r]));
-  const ratio = (get) =>
-    median(ok.map((r) => (byRound.has(r.round) && get(byRound.get(r.round)) ? get(r) / get(byRound.get(r.round)) : null)));
-  const ruleIds = new Set(ok.flatMap((r) => Object.keys(r.stats.rules)));
+  const eslint = SCENARIOS[name].tool === 'eslint';
+  const ruleIds = new Set(ok.flatMap((r) => Object.keys(r.stats.rules ?? {})));
   const rules = {};
   for (const id of ruleIds) {
     rules[id] = {
@@ -424,27 +703,47 @@ function summarise(name, runs, floorRuns) {
     };
   }
   const first = ok[0].stats;
+  const inProcess = (get) => (eslint ? median(ok.map(get)) : null);
   return {
     ok: true,
     runs: ok.length,
     failedRuns: runs.length - ok.length,
     files: first.files,
-    parseS: median(ok.map((r) => r.stats.parseMs / 1000)),
-    rulesS: median(ok.map((r) => r.stats.rulesMs / 1000)),
-    lintTotalS: median(ok.map((r) => r.stats.totalMs / 1000)),
-    rulesSharePct: median(ok.map((r) => (100 * r.stats.rulesMs) / r.stats.parseMs)),
+    parseS: inProcess((r) => r.stats.parseMs / 1000),
+    rulesS: inProcess((r) => r.stats.rulesMs / 1000),
+    lintTotalS: inProcess((r) => r.stats.totalMs / 1000),
+    rulesSharePct: inProcess((r) => (100 * r.stats.rulesMs) / r.stats.parseMs),
     wallS: median(ok.map((r) => r.wallS)),
     cpuS: median(ok.map((r) => r.cpuS)),
-    wallRatio: floorRuns ? ratio((r) => r.wallS) : null,
-    cpuRatio: floorRuns ? ratio((r) => r.cpuS) : null,
+    floor: floorRuns ? SCENARIOS[name].floor : null,
+    wallRatio: pairedRatio(ok, floorRuns, (r) => r.wallS),
+    cpuRatio: pairedRatio(ok, floorRuns, (r) => r.cpuS),
+    vs: vsRuns ? SCENARIOS[name].vs : null,
+    wallVs: pairedRatio(ok, vsRuns, (r) => r.wallS),
+    cpuVs: pairedRatio(ok, vsRuns, (r) => r.cpuS),
+    rssVs: pairedRatio(ok, vsRuns, (r) => r.maxRssMiB),
     maxRssMiB: median(ok.map((r) => r.maxRssMiB)),
-    findings: Object.entries(first.messagesByRule).reduce((n, [id, c]) => (ruleIds.has(id) ? n + c : n), 0),
+    // ESLint: messages of the rules that ran; oxlint / codemod: messages of cache/* rules.
+    findings: Object.entries(first.messagesByRule).reduce((n, [id, c]) => (!eslint || ruleIds.has(id) ? n + c : n), 0),
     messagesByRule: first.messagesByRule,
     otherMessages: first.otherMessages,
     fatal: first.fatal,
     fatalFiles: first.fatalFiles,
     rules,
   };
+}
+
+/** Per-rule findings of a tool scenario against ESLint `all` (same rules, same files): the parity check. */
+function parity(summary, reference) {
+  if (!summary?.ok || !reference?.ok) return null;
+  const ours = (byRule) => Object.fromEntries(Object.entries(byRule).filter(([id]) => id.startsWith(PLUGIN_PREFIX)));
+  const a = ours(reference.messagesByRule);
+  const b = ours(summary.messagesByRule);
+  const differs = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .sort()
+    .filter((id) => (a[id] ?? 0) !== (b[id] ?? 0))
+    .map((id) => `${id} ${a[id] ?? 0} vs ${b[id] ?? 0}`);
+  return { same: differs.length === 0 && summary.files === reference.files, differs, files: [reference.files, summary.files] };
 }
 
 function evaluateGoals(summaries, ctx) {
@@ -487,6 +786,34 @@ function evaluateGoals(summaries, ctx) {
       pass: slower.length === 0,
     });
   }
+  const typed = summaries['subset-type-checked'];
+  if (typed?.ok) {
+    goals.push({
+      goal: `type-checked (subset): rules <= ${GOAL_TYPED_RULES}% of the typed parse`,
+      value: fmtPct(typed.rulesSharePct),
+      pass: typed.rulesSharePct <= GOAL_TYPED_RULES,
+    });
+  }
+  const ox = summaries.oxlint;
+  if (ox?.ok && all?.ok) {
+    const p = parity(ox, all);
+    goals.push({
+      goal: 'oxlint (JS plugin): same findings per rule as ESLint all, same files',
+      value: p.same ? `${ox.findings} findings in ${ox.files} files` : p.differs.join(', ') || `files ${p.files.join(' vs ')}`,
+      pass: p.same,
+    });
+  }
+  for (const name of ['codemod-1', 'codemod-2']) {
+    const cm = summaries[name];
+    if (!cm?.ok) continue;
+    if (all?.ok) {
+      const p = parity(cm, all);
+      goals.push({ goal: `${name}: same findings per rule as ESLint all, same files`, value: p.same ? `${cm.findings} findings in ${cm.files} files` : p.differs.join(', ') || `files ${p.files.join(' vs ')}`, pass: p.same });
+    }
+    if (cm.wallRatio != null) {
+      goals.push({ goal: `${name}: wall <= ${GOAL_CODEMOD_WALL}x ESLint parse-only (performance.md goal 7)`, value: fmtX(cm.wallRatio), pass: cm.wallRatio <= GOAL_CODEMOD_WALL });
+    }
+  }
   const empty = summaries['empty-rule'];
   if (rec?.ok && empty?.ok && ctx.rawRuns) {
     const byRound = new Map(ctx.rawRuns['empty-rule'].filter((r) => r.ok).map((r) => [r.round, r.wallS]));
@@ -525,8 +852,9 @@ function mdTable(head, rows, rightAlign) {
   ].join('\n');
 }
 
+/** ESLint scenarios of one target (corpus or subset): in-process shares and whole-process ratios to its floor. */
 function mainTable(summaries, order) {
-  const head = ['scenario', 'files', 'parse s', 'rules s', 'rules/parse', 'wall s', 'wall/parse', 'CPU/parse', 'peak RSS MiB', 'findings', 'fatal'];
+  const head = ['scenario', 'files', 'parse s', 'rules s', 'rules/parse', 'wall s', 'wall/floor', 'CPU/floor', 'peak RSS MiB', 'findings', 'fatal'];
   const right = [false, true, true, true, true, true, true, true, true, true, true];
   const rows = order.map((name) => {
     const s = summaries[name];
@@ -536,24 +864,51 @@ function mainTable(summaries, order) {
   return { head, rows, right };
 }
 
+/** oxlint and the codemod: whole process only, against ESLint parse-only and ESLint `all`. */
+function toolsTable(summaries, order) {
+  const names = order.filter((n) => SCENARIOS[n].tool !== 'eslint');
+  if (names.length === 0) return null;
+  const head = ['scenario', 'files', 'wall s', 'wall/parse', 'wall/all', 'CPU/all', 'peak RSS MiB', 'RSS/all', 'findings', 'fatal', 'same findings as ESLint all'];
+  const right = [false, true, true, true, true, true, true, true, true, true, false];
+  const rows = names.map((name) => {
+    const s = summaries[name];
+    if (!s?.ok) return [name, 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-', '-'];
+    const p = parity(s, summaries.all);
+    const same = p == null ? '-' : p.same ? 'yes' : `no: ${p.files[0] !== p.files[1] ? `files ${p.files[0]} vs ${p.files[1]}; ` : ''}${p.differs.join(', ')}`;
+    return [name, s.files, fmtS(s.wallS), fmtX(s.wallRatio), fmtX(s.wallVs), fmtX(s.cpuVs), fmtMiB(s.maxRssMiB), fmtX(s.rssVs), s.findings, s.fatal, same];
+  });
+  return { head, rows, right };
+}
+
 function oursTable(summaries) {
   const rec = summaries.recommended?.ok ? summaries.recommended : null;
   const all = summaries.all?.ok ? summaries.all : null;
+  const typed = summaries['subset-type-checked']?.ok ? summaries['subset-type-checked'] : null;
   if (!rec && !all) return null;
   const ids = new Set([...Object.keys(rec?.rules ?? {}), ...Object.keys(all?.rules ?? {})].filter((id) => id.startsWith(PLUGIN_PREFIX)));
   const cost = (id) => all?.rules[id]?.sharePct ?? rec?.rules[id]?.sharePct ?? 0;
   const sorted = [...ids].sort((a, b) => cost(b) - cost(a));
-  const head = ['rule', 'in recommended', 'recommended % of parse', 'all % of parse', 'ms (all)', 'findings', `<= ${GOAL_PER_RULE}%`];
-  const right = [false, false, true, true, true, true, false];
-  const rows = sorted.map((id) => [
-    id,
-    rec?.rules[id] ? 'yes' : rec ? 'no' : '?',
-    fmtPct(rec?.rules[id]?.sharePct),
-    fmtPct(all?.rules[id]?.sharePct),
-    fmtMs((all ?? rec).rules[id]?.ms),
-    (all ?? rec).rules[id]?.findings ?? 0,
-    cost(id) <= GOAL_PER_RULE ? 'ok' : 'OVER',
-  ]);
+  const files = (all ?? rec).files;
+  const head = ['rule', 'in recommended', 'recommended % of parse', 'all % of parse', 'ms (all)', 'µs per file (all)', 'findings', `<= ${GOAL_PER_RULE}%`];
+  const right = [false, false, true, true, true, true, true, false];
+  if (typed) {
+    head.splice(7, 0, 'type-checked subset % of typed parse');
+    right.splice(7, 0, true);
+  }
+  const rows = sorted.map((id) => {
+    const row = [
+      id,
+      rec?.rules[id] ? 'yes' : rec ? 'no' : '?',
+      fmtPct(rec?.rules[id]?.sharePct),
+      fmtPct(all?.rules[id]?.sharePct),
+      fmtMs((all ?? rec).rules[id]?.ms),
+      fmtMs(((all ?? rec).rules[id]?.ms ?? 0) * 1000 / files),
+      (all ?? rec).rules[id]?.findings ?? 0,
+      cost(id) <= GOAL_PER_RULE ? 'ok' : 'OVER',
+    ];
+    if (typed) row.splice(7, 0, typed.rules[id] ? fmtPct(typed.rules[id].sharePct) : '-');
+    return row;
+  });
   return { head, rows, right };
 }
 
@@ -578,7 +933,9 @@ async function main() {
     return 0;
   }
   if (opts.list) {
-    for (const [name, s] of Object.entries(SCENARIOS)) console.log(`${name.padEnd(15)} ${s.kind.padEnd(6)} ${s.description}`);
+    for (const [name, s] of Object.entries(SCENARIOS)) {
+      console.log(`${name.padEnd(20)} ${s.kind.padEnd(6)} ${DEFAULT_SCENARIOS.includes(name) ? 'default' : '       '} ${s.description}`);
+    }
     return 0;
   }
   const log = (msg) => console.error(msg);
@@ -592,38 +949,62 @@ async function main() {
     cwd = opts.target; // ESLint's base path with --config is the cwd: lint everything below it.
     lintArgs = ['.'];
   } else {
-    log(`corpus: ${path.relative(REPO_ROOT, CORPUS_DIR)} from ${opts.corpusList}`);
-    corpus = ensureCorpus({ listFile: opts.corpusList, extras: opts.extras, log });
+    log(`corpus: ${path.relative(REPO_ROOT, CORPUS_DIR)} from ${opts.corpusList}${opts.extraList ? ` and ${path.relative(REPO_ROOT, opts.extraList)}` : ''}`);
+    corpus = ensureCorpus({ listFile: opts.corpusList, extraListFile: opts.extraList, extras: opts.extras, log });
     printCorpus(corpus, log);
     cwd = CORPUS_DIR;
     lintArgs = corpus.packages.map((p) => path.relative(CORPUS_DIR, packageDir(p.spec)));
   }
   if (opts.fetchOnly) return 0;
 
+  if (opts.snapshot) opts.plugin = snapshotPlugin(opts.plugin, log);
+
   // Scenarios
-  let order = opts.only ?? DEFAULT_SCENARIOS;
+  let order = (opts.only ?? DEFAULT_SCENARIOS).filter((n) => !opts.skip.includes(n));
   const skipped = {};
-  if (order.some((n) => SCENARIOS[n].kind === 'ours') && !fs.existsSync(opts.plugin)) {
-    for (const n of order.filter((n) => SCENARIOS[n].kind === 'ours')) {
-      skipped[n] = `${path.relative(REPO_ROOT, opts.plugin)} not found (plugin not built: run \`npm run build\`)`;
-    }
-    log(`skipping ${Object.keys(skipped).join(', ')}: ${Object.values(skipped)[0]}`);
+  const skip = (names, why) => {
+    for (const n of names) skipped[n] = why;
+    if (names.length) log(`skipping ${names.join(', ')}: ${why}`);
     order = order.filter((n) => !skipped[n]);
+  };
+  const needsPlugin = (n) => ['ours', 'typed'].includes(SCENARIOS[n].kind) || SCENARIOS[n].tool !== 'eslint';
+  if (!fs.existsSync(opts.plugin)) {
+    skip(order.filter(needsPlugin), `${path.relative(REPO_ROOT, opts.plugin)} not found (plugin not built: run \`npm run build\`)`);
+  }
+  const codemodCli = path.join(path.dirname(opts.plugin), 'codemod', 'cli.js');
+  if (!fs.existsSync(codemodCli)) skip(order.filter((n) => SCENARIOS[n].tool === 'codemod'), `${path.relative(REPO_ROOT, codemodCli)} not found`);
+  if (!fs.existsSync(OXLINT_BIN)) skip(order.filter((n) => SCENARIOS[n].tool === 'oxlint'), 'node_modules/oxlint not installed (npm ci)');
+  let subsetArgs = [];
+  if (opts.target) {
+    skip(order.filter((n) => SCENARIOS[n].target === 'subset'), 'the type-aware subset is part of the corpus, not of --target');
+  } else {
+    const missing = opts.subset.filter((dir) => !fs.existsSync(path.join(CORPUS_DIR, dir)));
+    if (missing.length) {
+      skip(order.filter((n) => SCENARIOS[n].target === 'subset'), `subset folders not in the corpus: ${missing.join(', ')}`);
+    } else {
+      subsetArgs = opts.subset;
+      if (order.some((n) => SCENARIOS[n].target === 'subset')) ensureSubsetTsconfigs(opts.subset);
+    }
   }
   if (order.length === 0) {
     log('nothing to run');
     return 1;
   }
   if (order.some((n) => SCENARIOS[n].kind === 'peer')) ensureTools(log);
+  if (!opts.target && order.some((n) => SCENARIOS[n].tool !== 'eslint')) ensureCorpusRepo(log);
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const ctx = { stamp, cwd, lintArgs, measure: opts.measure, plugin: opts.plugin, configs: {} };
+  const ctx = { stamp, cwd, lintArgs, subsetArgs, codemodCli, measure: opts.measure, plugin: opts.plugin, configs: {}, allRules: null };
+  if (order.some((n) => SCENARIOS[n].tool === 'oxlint')) {
+    const mod = await import(pathToFileURL(opts.plugin).href);
+    ctx.allRules = (mod.default ?? mod).configs.all.rules;
+  }
   for (const name of order) ctx.configs[name] = writeConfig(name, ctx);
 
   // Plugin import times (separate processes)
   const importTimes = {};
   if (opts.importRuns > 0) {
-    if (order.some((n) => SCENARIOS[n].kind === 'ours')) {
+    if (order.some(needsPlugin)) {
       importTimes['eslint-plugin-cache'] = await importTime(pathToFileURL(opts.plugin).href, opts.importRuns);
     }
     for (const n of order.filter((n) => SCENARIOS[n].kind === 'peer')) {
@@ -638,54 +1019,81 @@ async function main() {
     for (const name of order) {
       const run = await runScenario(name, round, ctx);
       rawRuns[name].push(run);
+      const inProcess = run.ok && run.stats.parseMs != null ? `  parse ${(run.stats.parseMs / 1000).toFixed(1)} s  rules ${(run.stats.rulesMs / 1000).toFixed(2)} s` : '';
       log(
         run.ok
-          ? `  round ${round} ${name.padEnd(15)} wall ${run.wallS.toFixed(1)} s  parse ${(run.stats.parseMs / 1000).toFixed(1)} s  rules ${(run.stats.rulesMs / 1000).toFixed(2)} s  RSS ${fmtMiB(run.maxRssMiB)} MiB`
-          : `  round ${round} ${name.padEnd(15)} FAILED (exit ${run.exitCode}):\n${run.error}`,
+          ? `  round ${round} ${name.padEnd(20)} wall ${run.wallS.toFixed(1)} s${inProcess}  RSS ${fmtMiB(run.maxRssMiB)} MiB  files ${run.stats.files}`
+          : `  round ${round} ${name.padEnd(20)} FAILED (exit ${run.exitCode}):\n${run.error}`,
       );
     }
   }
   const loadAfter = os.loadavg();
 
-  const floorRuns = rawRuns.parse ?? null;
-  const summaries = Object.fromEntries(order.map((n) => [n, summarise(n, rawRuns[n], floorRuns)]));
+  const summaries = Object.fromEntries(
+    order.map((n) => {
+      const scenario = SCENARIOS[n];
+      return [n, summarise(n, rawRuns[n], rawRuns[scenario.floor] ?? null, scenario.vs ? (rawRuns[scenario.vs] ?? null) : null)];
+    }),
+  );
   const goals = evaluateGoals(summaries, { rawRuns });
 
   // Print
   const out = [];
+  const version = (...parts) => readIfExists(path.join(REPO_ROOT, 'node_modules', ...parts, 'package.json')) && JSON.parse(readIfExists(path.join(REPO_ROOT, 'node_modules', ...parts, 'package.json'))).version;
   const meta = {
     date: new Date().toISOString(),
     node: process.version,
-    eslint: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'eslint', 'package.json'), 'utf8')).version,
-    parser: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@typescript-eslint', 'parser', 'package.json'), 'utf8')).version,
+    eslint: version('eslint'),
+    parser: version('@typescript-eslint', 'parser'),
+    typescript: version('typescript'),
+    oxlint: version('oxlint'),
     peers: peerVersions(),
     plugin: path.relative(REPO_ROOT, opts.plugin),
+    pluginRules: ctx.allRules ? Object.keys(ctx.allRules) : undefined,
     gitHead: gitHead(),
     cpus: os.cpus().length,
     loadavg: { before: loadBefore, after: loadAfter },
     target: path.relative(REPO_ROOT, cwd) || '.',
     lintArgs,
-    corpus: corpus ? { list: opts.corpusList, totals: corpus.totals, packages: corpus.packages.map((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== 'dir' && key !== 'cached'))) } : null,
+    subset: subsetArgs,
+    corpus: corpus
+      ? {
+          list: opts.corpusList,
+          extraList: opts.extraList,
+          totals: corpus.totals,
+          packages: corpus.packages.map((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== 'dir' && key !== 'cached'))),
+        }
+      : null,
     runs: opts.runs,
     measure: opts.measure === 'time' ? 'GNU /usr/bin/time -v (peak RSS, CPU); wall from the parent' : 'node --import rusage probe (peak RSS, CPU); wall from the parent',
     scenarios: order,
     skipped,
   };
+  const corpusOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'corpus');
+  const subsetOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'subset');
   out.push('');
   out.push(
-    `eslint ${meta.eslint}, @typescript-eslint/parser ${meta.parser}, node ${meta.node}; target ${meta.target}; ${opts.runs} round(s); load avg ${loadBefore[0].toFixed(2)} -> ${loadAfter[0].toFixed(2)}`,
+    `eslint ${meta.eslint}, @typescript-eslint/parser ${meta.parser}, typescript ${meta.typescript}, oxlint ${meta.oxlint ?? '-'}, node ${meta.node}, ${meta.cpus} CPUs; target ${meta.target}${corpus ? ` (${corpus.totals.files} files, ${corpus.totals.lines} lines)` : ''}; ${opts.runs} round(s); load avg ${loadBefore[0].toFixed(2)} -> ${loadAfter[0].toFixed(2)}`,
   );
   out.push(
-    `rules/parse: in-process (--stats), median of per-run shares; wall/parse, CPU/parse: median of per-round ratios to the parse scenario${floorRuns ? '' : ' (parse not run: no ratios)'}`,
+    'rules/parse: in-process (--stats), median of per-run shares; wall/floor, CPU/floor: median of per-round ratios to the floor scenario (parse, or subset-parse for the subset)',
   );
-  const overview = mainTable(summaries, order);
-  out.push('', textTable(overview.head, overview.rows, overview.right));
+  const tables = [];
+  if (corpusOrder.length) tables.push([`ESLint on ${meta.target}:`, mainTable(summaries, corpusOrder)]);
+  const tools = toolsTable(summaries, order);
+  if (tools) tables.push(['oxlint and cache-codemod on the same files (whole process; ratios to ESLint parse-only and ESLint all, same round):', tools]);
+  if (subsetOrder.length) tables.push([`type-aware subset (${subsetArgs.join(', ')}; projectService; ratios to subset-parse):`, mainTable(summaries, subsetOrder)]);
+  for (const [title, t] of tables) out.push('', title, textTable(t.head, t.rows, t.right));
   for (const name of order) {
     const s = summaries[name];
     if (!s.ok) out.push(`\n${name} FAILED:\n${s.error}`);
     else if (s.fatal) out.push(`\n${name}: ${s.fatal} fatal error(s), e.g. ${s.fatalFiles.slice(0, 3).join('; ')}`);
+    if (s.ok && Object.keys(s.otherMessages ?? {}).length && SCENARIOS[name].tool !== 'eslint') {
+      out.push(`${name}: other messages ${JSON.stringify(s.otherMessages)}`);
+    }
   }
   for (const [name, why] of Object.entries(skipped)) out.push(`${name}: skipped, ${why}`);
+  if (ctx.allRules) out.push('', `rules in configs.all (${Object.keys(ctx.allRules).length}): ${Object.keys(ctx.allRules).join(', ')}`);
   if (Object.keys(importTimes).length) {
     out.push(
       '',
@@ -703,7 +1111,8 @@ async function main() {
     for (const g of goals) out.push(`  [${g.pass == null ? ' ?  ' : g.pass ? 'PASS' : 'FAIL'}] ${g.goal}: ${g.value}`);
   }
   if (opts.markdown) {
-    out.push('', '---- markdown ----', '', mdTable(overview.head, overview.rows, overview.right));
+    out.push('', '---- markdown ----');
+    for (const [title, t] of tables) out.push('', title, '', mdTable(t.head, t.rows, t.right));
     if (ours) out.push('', mdTable(ours.head, ours.rows, ours.right));
     if (peers) out.push('', mdTable(peers.head, peers.rows, peers.right));
     if (goals.length) {

@@ -1,15 +1,16 @@
 // Benchmark corpus: the TypeScript sources that pinned npm packages publish under package/src.
 //
-//   node perf/corpus.mjs [--corpus-list <file>] [--extra <spec,...>] [--force]
+//   node perf/corpus.mjs [--corpus-list <file>] [--extra-list <file> | --no-extra] [--extra <spec,...>] [--force]
 //
 // Each package@version is fetched with `npm pack <spec> --pack-destination <dir>`, unpacked with
 // tar, and its .ts/.tsx/.mts/.cts files under package/src (not .d.ts) are copied into
 // perf/.work/corpus/<sanitised-name>/ (the path below package/src is kept). A marker file in each
 // package folder makes later runs skip it; a marker for another version re-fetches it.
 //
-// Extra packages (--extra) may be plain JavaScript (e.g. server code): for them .js/.jsx/.mjs/.cjs
-// files are kept too, and when they have no package/src the whole package is taken (without
-// node_modules, dist, build, coverage, minified files and .d.ts).
+// Extra packages (perf/corpus-extra.txt, the second list, plus any --extra) may be plain
+// JavaScript (server and framework code): for them .js/.jsx/.mjs/.cjs files are kept too, and when
+// they have no package/src the whole package is taken (without node_modules, dist, build,
+// coverage, minified files and .d.ts).
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ export const REPO_ROOT = path.resolve(here, '..');
 export const WORK_DIR = path.join(here, '.work');
 export const CORPUS_DIR = path.join(WORK_DIR, 'corpus');
 export const DEFAULT_CORPUS_LIST = path.resolve(REPO_ROOT, '..', 'shared', 'bench-corpus.txt');
+/** The second list: pinned server / framework packages (JS kept), part of the corpus by default. */
+export const DEFAULT_EXTRA_LIST = path.join(here, 'corpus-extra.txt');
 
 const MARKER = '.bench-corpus.json';
 const MARKER_VERSION = 1;
@@ -161,17 +164,18 @@ export function fetchPackage(spec, { extra = false, force = false, log = console
  * Makes sure every package of the list (plus extras) is extracted. Returns the package infos
  * and totals. Throws if a package cannot be fetched.
  */
-export function ensureCorpus({ listFile = DEFAULT_CORPUS_LIST, extras = [], force = false, log = console.error } = {}) {
+export function ensureCorpus({ listFile = DEFAULT_CORPUS_LIST, extraListFile = DEFAULT_EXTRA_LIST, extras = [], force = false, log = console.error } = {}) {
   fs.mkdirSync(CORPUS_DIR, { recursive: true });
   const specs = readCorpusList(listFile).map((spec) => ({ spec, extra: false }));
-  for (const spec of extras) specs.push({ spec, extra: true });
+  const extraSpecs = [...(extraListFile ? readCorpusList(extraListFile) : []), ...extras];
+  for (const spec of new Set(extraSpecs)) specs.push({ spec, extra: true });
   const packages = [];
   for (const { spec, extra } of specs) packages.push(fetchPackage(spec, { extra, force, log }));
   const totals = packages.reduce(
     (acc, p) => ({ files: acc.files + p.files, tsx: acc.tsx + p.tsx, lines: acc.lines + p.lines }),
     { files: 0, tsx: 0, lines: 0 },
   );
-  return { dir: CORPUS_DIR, listFile, packages, totals };
+  return { dir: CORPUS_DIR, listFile, extraListFile, packages, totals };
 }
 
 export function printCorpus(corpus, out = console.log) {
@@ -190,20 +194,23 @@ function splitList(value) {
 
 async function main(argv) {
   let listFile = DEFAULT_CORPUS_LIST;
+  let extraListFile = DEFAULT_EXTRA_LIST;
   const extras = [];
   let force = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--corpus-list') listFile = path.resolve(argv[++i]);
+    else if (arg === '--extra-list') extraListFile = path.resolve(argv[++i]);
+    else if (arg === '--no-extra') extraListFile = null;
     else if (arg === '--extra') extras.push(...splitList(argv[++i] ?? ''));
     else if (arg === '--force') force = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node perf/corpus.mjs [--corpus-list <file>] [--extra <spec,...>] [--force]');
+      console.log('usage: node perf/corpus.mjs [--corpus-list <file>] [--extra-list <file> | --no-extra] [--extra <spec,...>] [--force]');
       return;
     } else throw new Error(`unknown option ${arg}`);
   }
-  const corpus = ensureCorpus({ listFile, extras, force });
-  console.log(`corpus: ${path.relative(process.cwd(), corpus.dir) || '.'} (list: ${listFile})`);
+  const corpus = ensureCorpus({ listFile, extraListFile, extras, force });
+  console.log(`corpus: ${path.relative(process.cwd(), corpus.dir) || '.'} (lists: ${listFile}${extraListFile ? `, ${extraListFile}` : ''})`);
   printCorpus(corpus);
 }
 
