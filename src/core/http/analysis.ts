@@ -702,7 +702,7 @@ function recordHeaderRead(handler: Handler, name: string, node: TSESTree.Node): 
 }
 
 /** Calls that read the user wherever they appear: `cookies()`, `auth()`, `getServerSession()`, hono's `getCookie(c)`. */
-const USER_CALLS: readonly { source: string | RegExp; name: string }[] = [
+export const USER_CALLS: readonly { source: string | RegExp; name: string }[] = [
   { source: 'next/headers', name: 'cookies' },
   { source: 'next-auth', name: 'getServerSession' },
   { source: 'next-auth/next', name: 'getServerSession' },
@@ -716,6 +716,8 @@ const USER_CALLS: readonly { source: string | RegExp; name: string }[] = [
   { source: /^@auth\//, name: 'auth' },
   { source: /^@supabase\//, name: 'createServerClient' },
   { source: 'better-auth', name: 'getSession' },
+  { source: /^@auth0\/nextjs-auth0(?:\/edge)?$/, name: 'getSession' },
+  { source: /^@auth0\/nextjs-auth0(?:\/edge)?$/, name: 'getAccessToken' },
   // NextAuth v5: `import { auth } from '@/auth'` — a local module exporting `auth`.
   { source: /^(?:[.@~]|#)/, name: 'auth' },
   { source: /^(?:[.@~]|#)/, name: 'getServerSession' },
