@@ -4,6 +4,7 @@ import noNaiveEtagComparison from './no-naive-etag-comparison.js';
 import noPerUserVary from './no-per-user-vary.js';
 import noPublicCacheOnPrivateData from './no-public-cache-on-private-data.js';
 import noRedisKeys from './no-redis-keys.js';
+import noUnboundedCache from './no-unbounded-cache.js';
 import preferStampedeProtection from './prefer-stampede-protection.js';
 import requireCacheFallback from './require-cache-fallback.js';
 import requireCacheTtl from './require-cache-ttl.js';
@@ -17,6 +18,7 @@ export const rules = {
   'no-per-user-vary': noPerUserVary,
   'no-public-cache-on-private-data': noPublicCacheOnPrivateData,
   'no-redis-keys': noRedisKeys,
+  'no-unbounded-cache': noUnboundedCache,
   'prefer-stampede-protection': preferStampedeProtection,
   'require-cache-fallback': requireCacheFallback,
   'require-cache-ttl': requireCacheTtl,

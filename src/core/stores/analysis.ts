@@ -80,15 +80,19 @@ function analyse(file: FileInput, index: FileIndex): StoreAnalysis {
     seen.add(site.node);
     stores.push(site);
   };
+  // Library stores come only from imports and requires of a store module: a file that names none
+  // of them can only hold `Map` and object caches, so its calls need no origin lookups.
+  const libraries = STORE_MODULES.some((source) => file.text.includes(source));
   for (const expression of index.news) {
+    if (!libraries && !isMapConstruction(expression)) continue;
     const library = libraryOfCreation(expression, file);
     if (library) add(siteOf(expression, library, file, index));
   }
-  for (const call of index.calls) {
+  for (const call of libraries ? index.calls : []) {
     const library = libraryOfCreation(call, file);
     if (library) add(siteOf(call, library, file, index));
   }
-  for (const declaration of index.imports) {
+  for (const declaration of libraries ? index.imports : []) {
     for (const specifier of declaration.specifiers) {
       if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
       const origin = originOf(specifier.local, file);
@@ -96,13 +100,18 @@ function analyse(file: FileInput, index: FileIndex): StoreAnalysis {
       if (entry) add(variableSite(specifier.local, entry.library, specifier, undefined, origin, 'injected', 'module', file));
     }
   }
-  for (const cls of index.classes) addInjectedMembers(cls, file, index, add);
+  for (const cls of libraries ? index.classes : []) addInjectedMembers(cls, file, index, add);
   addObjectCaches(file, index, add);
   return { stores };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Finding stores
+
+function isMapConstruction(node: TSESTree.NewExpression): boolean {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Map';
+}
 
 function libraryOfCreation(node: TSESTree.NewExpression | TSESTree.CallExpression, file: FileInput): StoreLibrary | undefined {
   const callee = unwrap(node.callee);
@@ -428,13 +437,29 @@ function classifyUse(receiver: TSESTree.Node, site: StoreSite, file: FileInput, 
     push({ method: 'has', call: undefined, node: parent, args: [parent.left] });
     return;
   }
-  // Object.keys(cache).length and friends read the size.
+  // Object.keys(cache).length and friends read the size; Object.hasOwn(cache, k) and
+  // Object.prototype.hasOwnProperty.call(cache, k) test for a key.
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === receiver) {
     const callee = unwrap(parent.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object') {
-      push({ method: 'size', call: parent, node: parent, args: [] });
+      if (memberName(callee) === 'hasOwn') push({ method: 'has', call: parent, node: parent, args: parent.arguments.slice(1) });
+      else push({ method: 'size', call: parent, node: parent, args: [] });
       return;
     }
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'call' &&
+      callee.object.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee.object) === 'hasOwnProperty'
+    ) {
+      push({ method: 'has', call: parent, node: parent, args: parent.arguments.slice(1) });
+      return;
+    }
+  }
+  // `this.cache = new Map()` outside its initialisation resets the store; `this.cache ??= ...` only initialises it.
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && unwrap(parent.left) === unwrap(receiver)) {
+    if (parent.operator === '=') push({ method: '=', call: undefined, node: parent, args: [parent.right] });
+    return;
   }
   // Anything else hands the store to code this analysis cannot follow.
   if (parent.type !== AST_NODE_TYPES.ExpressionStatement && !isFunction(parent)) site.escapes.push(receiver);
