@@ -213,6 +213,24 @@ const lodashTwoArgs = code(
 
 ruleTester.run('exhaustive-cache-key', rule as never, {
   valid: [
+    // --- request data in an unstable_cache closure is no-cached-private-fetch's (error) finding, not reported twice
+    {
+      name: 'unstable_cache closure over the session user: left to no-cached-private-fetch',
+      filename: 'app/account/page.tsx',
+      code: code(
+        "import { unstable_cache } from 'next/cache';",
+        "import { auth } from '@/auth';",
+        '',
+        'export default async function AccountPage() {',
+        '  const session = await auth();',
+        '  const userId = session?.user?.id;',
+        "  const getOrders = unstable_cache(async () => loadOrders(userId), ['orders']);",
+        '  const orders = await getOrders();',
+        '  return <p>{orders.length}</p>;',
+        '}',
+        'declare function loadOrders(id: string | undefined): Promise<unknown[]>;',
+      ),
+    },
     // --- the suggested keys are complete
     { name: 'suggested: template key with the page', code: productsPageFixed },
     { name: 'suggested: constant key turned into a template', code: featuredFixed },

@@ -1,3 +1,4 @@
+import { requestSource } from '../react/next.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { isFunction, preferredQuote, resolveVariable } from '../ast.js';
 import { contains, type FunctionNode } from '../analysis/file-index.js';
@@ -180,7 +181,9 @@ function checkUnstableCache(wrap: CacheWrap, file: FileInput, options: InputOpti
   }
   if (keyParts && keyParts.type !== AST_NODE_TYPES.ArrayExpression) return;
   const keyInputs = keyParts ? inputsOf(keyParts, 'key', file, options) : [];
-  const missing = needed.filter((input) => !keyInputs.some((k) => covers(k, input)));
+  // Values read from the request (cookies(), headers(), the session) are no-cached-private-fetch's
+  // finding, reported as an error there; one report per line is enough.
+  const missing = needed.filter((input) => !keyInputs.some((k) => covers(k, input)) && !requestSource(input.node, file));
   if (missing.length === 0) return;
   const inputs = listOf(missing.map((input) => input.text));
   let added: { edits: TextEdit[]; parts: string[] } | undefined;
