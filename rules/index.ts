@@ -6,6 +6,7 @@ import noNaiveEtagComparison from './no-naive-etag-comparison.js';
 import noPerUserVary from './no-per-user-vary.js';
 import noPublicCacheOnPrivateData from './no-public-cache-on-private-data.js';
 import noRedisKeys from './no-redis-keys.js';
+import noTrivialMemo from './no-trivial-memo.js';
 import noUnboundedCache from './no-unbounded-cache.js';
 import preferStampedeProtection from './prefer-stampede-protection.js';
 import requireCacheFallback from './require-cache-fallback.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-per-user-vary': noPerUserVary,
   'no-public-cache-on-private-data': noPublicCacheOnPrivateData,
   'no-redis-keys': noRedisKeys,
+  'no-trivial-memo': noTrivialMemo,
   'no-unbounded-cache': noUnboundedCache,
   'prefer-stampede-protection': preferStampedeProtection,
   'require-cache-fallback': requireCacheFallback,
