@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Keeps generated files in step with the rules: rules/index.ts (the rule map) and the README's
-// rules table (from rule metadata in the built plugin). `--check` fails instead of writing.
+// Keeps generated files in step with the rules: rules/index.ts (the rule map), the README's
+// rules table (from rule metadata in the built plugin) and its migrations list (from the built
+// migration registry). `--check` fails instead of writing.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,7 +82,35 @@ if (!check || stale.length === 0) {
     console.error('README.md has no auto-generated rules list markers');
     process.exit(1);
   }
-  update('README.md', readme.slice(0, begin) + table + readme.slice(end + endMarker.length));
+  let next = readme.slice(0, begin) + table + readme.slice(end + endMarker.length);
+
+  // 3. README migrations list, from the built migration registry.
+  const { MIGRATIONS } = await import(pathToFileURL(join(root, 'dist/src/codemod/migrations/index.js')).href);
+  const migrationRows = [...MIGRATIONS.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((m) => `| [${m.name}](docs/codemods/${m.name}.md) | ${[m.package, ...(m.alsoFor ?? [])].join(', ')} → ${m.targetPackage ?? m.package} v${m.targetMajor} | ${m.description.replaceAll('|', '\\|').replaceAll('<', '&lt;')} |`);
+  const migrations = [
+    '<!-- begin migrations list -->',
+    '',
+    '`cache-codemod migrate <name>` upgrades code to a newer major version of a caching API, touching only code bound to',
+    'the package and marking what it cannot decide with a `// cache-codemod-todo(<name>)` comment',
+    '([docs/codemods](docs/codemods/README.md#migrations)):',
+    '',
+    '| Migration | Packages | Description |',
+    '| :-------- | :------- | :---------- |',
+    ...migrationRows,
+    '',
+    '<!-- end migrations list -->',
+  ].join('\n');
+  const migrationsBegin = next.indexOf('<!-- begin migrations list -->');
+  const migrationsEndMarker = '<!-- end migrations list -->';
+  const migrationsEnd = next.indexOf(migrationsEndMarker);
+  if (migrationsBegin === -1 || migrationsEnd === -1) {
+    console.error('README.md has no migrations list markers');
+    process.exit(1);
+  }
+  next = next.slice(0, migrationsBegin) + migrations + next.slice(migrationsEnd + migrationsEndMarker.length);
+  update('README.md', next);
 }
 
 if (stale.length > 0) {

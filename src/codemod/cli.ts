@@ -256,6 +256,11 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
   for (const name of Object.keys(migrationOptions)) {
     if (!migration?.options?.[name]) throw new UsageError(`migration ${migrationName} has no option "${name}"${migration?.options ? ` (options: ${Object.keys(migration.options).join(', ')})` : ''}`);
   }
+  try {
+    migration?.checkOptions?.(migrationOptions);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   const workersOption = values.workers === undefined ? undefined : Number(values.workers);
   if (workersOption !== undefined && (!Number.isInteger(workersOption) || workersOption < 1)) {
@@ -277,13 +282,14 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
   let files = shardFiles(all, shard);
   if (migration && !values.force) {
     // Only code in packages that depend on the migrated package; say so when there is none.
-    const declared = files.filter((file) => dependencyMajor(file, migration.package) !== undefined);
+    const packages = [migration.package, ...(migration.alsoFor ?? [])];
+    const declared = files.filter((file) => packages.some((name) => dependencyMajor(file, name) !== undefined));
     if (declared.length === 0) {
-      io.stdout.write(`Nothing to do: no package.json above these files declares ${migration.package} (use --force to migrate anyway).\n`);
+      io.stdout.write(`Nothing to do: no package.json above these files declares ${packages.join(' or ')} (use --force to migrate anyway).\n`);
       return 0;
     }
-    const majors = [...new Set(declared.map((file) => dependencyMajor(file, migration.package)))].sort();
-    io.stderr.write(`cache-codemod: ${migration.package} ${majors.map((m) => `v${m}`).join(', ')} declared; migrating to v${migration.targetMajor} API.\n`);
+    const found = packages.flatMap((name) => [...new Set(declared.map((file) => dependencyMajor(file, name)).filter((m) => m !== undefined))].sort().map((m) => `${name} v${m}`));
+    io.stderr.write(`cache-codemod: ${found.join(', ')} declared; migrating to ${migration.targetPackage ?? migration.package} v${migration.targetMajor}.\n`);
     files = declared;
   }
   const writing = command !== 'scan' && !values['dry-run'] && !values.check;

@@ -49,12 +49,16 @@ export function migrateText(migration: Migration, filename: string, original: st
   const edits: TextEdit[] = [...result.edits];
   const eol = lineBreak(text);
   let marks = 0;
-  const marked = new Set<number>();
+  // Several marks on one line share one comment.
+  const byLine = new Map<number, { node: TSESTree.Node; messages: string[] }>();
   for (const mark of result.marks) {
     const lineStart = text.lastIndexOf('\n', mark.node.range[0] - 1) + 1;
-    if (marked.has(lineStart)) continue;
-    marked.add(lineStart);
-    const comment = `// ${TODO_MARKER}(${migration.name}): ${mark.message}`;
+    const entry = byLine.get(lineStart);
+    if (!entry) byLine.set(lineStart, { node: mark.node, messages: [mark.message] });
+    else if (!entry.messages.includes(mark.message)) entry.messages.push(mark.message);
+  }
+  for (const [lineStart, mark] of byLine) {
+    const comment = `// ${TODO_MARKER}(${migration.name}): ${mark.messages.join('; also, ')}`;
     const previousLineEnd = lineStart - 1;
     const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
     if (previousLine === comment) continue;

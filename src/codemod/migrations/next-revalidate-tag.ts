@@ -19,6 +19,9 @@ export const nextRevalidateTag: Migration = {
   package: 'next',
   targetMajor: 16,
   options: { profile: "'expire' (default: { expire: 0 }, the old behaviour) or 'max' (stale-while-revalidate)" },
+  checkOptions(options) {
+    if (options.profile !== undefined && !PROFILES.has(options.profile)) throw new Error(`next-revalidate-tag: --option profile must be expire or max, got "${options.profile}"`);
+  },
   gate: (text) => text.includes('revalidateTag') || (text.includes('fetch(') && text.includes('next')),
   transform(file, options) {
     const profile = options.profile ?? 'expire';
@@ -45,7 +48,20 @@ export const nextRevalidateTag: Migration = {
         });
       }
     }
-    return { edits, marks: [], reports };
+    // revalidateTag handed over as a value (tags.forEach(revalidateTag)) gets the caller's second argument as its profile.
+    const marks: { node: TSESTree.Node; message: string }[] = [];
+    for (const declaration of index.imports) {
+      if (declaration.source.value !== 'next/cache') continue;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) !== 'revalidateTag') continue;
+        for (const reference of resolveVariable(specifier.local, file.scopeManager)?.references ?? []) {
+          const parent = reference.identifier.parent;
+          if (reference.identifier === specifier.local || (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier)) continue;
+          marks.push({ node: reference.identifier, message: 'revalidateTag passed as a value: Next 16 reads its second argument as the cache profile, so call it yourself, e.g. (tag) => revalidateTag(tag, { expire: 0 })' });
+        }
+      }
+    }
+    return { edits, marks, reports };
   },
 };
 

@@ -20,10 +20,16 @@ export interface Migration {
   readonly description: string;
   /** The package whose API changes; only code bound to it is touched. */
   readonly package: string;
+  /** Other packages whose code it also migrates (forks, wrappers); the version gate accepts any of them. */
+  readonly alsoFor?: readonly string[];
   /** The major version the migration produces code for. */
   readonly targetMajor: number;
+  /** The package the migrated code uses, when it is not `package` (node-cache → lru-cache). */
+  readonly targetPackage?: string;
   /** Options it understands, with their meaning, for `--help` and validation. */
   readonly options?: Readonly<Record<string, string>>;
+  /** Throws an Error naming the problem when an option's value is invalid (the CLI reports it as a usage error). */
+  checkOptions?(options: MigrationOptions): void;
   /** A cheap text test: false means the file cannot contain anything to migrate. */
   gate(text: string): boolean;
   transform(file: FileInput, options: MigrationOptions): MigrationResult;

@@ -1,0 +1,7 @@
+import { revalidateTag as invalidate } from 'next/cache';
+
+export async function POST(request) {
+  const { tag } = await request.json();
+  invalidate(tag, { expire: 0 });
+  return Response.json({ revalidated: true, now: Date.now() });
+}

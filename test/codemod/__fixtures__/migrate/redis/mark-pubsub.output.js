@@ -1,0 +1,18 @@
+import redis from 'redis';
+import { promisify } from 'node:util';
+
+// cache-codemod-todo(redis): node-redis v4 does not connect by itself: `await client.connect()` before the first command (ClientClosedError otherwise)
+const subscriber = redis.createClient({ url: process.env.REDIS_URL });
+// cache-codemod-todo(redis): v4 commands return promises: call the command directly (camelCase names, e.g. hGetAll) instead of promisifying it
+const getAsync = promisify(subscriber.get).bind(subscriber);
+
+// cache-codemod-todo(redis): v4 has no 'message' event: pass a listener to subscribe()/pSubscribe() on a dedicated (duplicate()) connection
+subscriber.on('message', (channel, key) => {
+  console.info('invalidate %s on %s', key, channel);
+});
+// cache-codemod-todo(redis): v4 subscribe takes the listener: `await subscriber.subscribe(channel, (message) => ...)`
+subscriber.subscribe('cache-invalidation');
+
+export async function peek(key) {
+  return getAsync(key);
+}
