@@ -11,6 +11,7 @@ import noUnboundedCache from './no-unbounded-cache.js';
 import preferStampedeProtection from './prefer-stampede-protection.js';
 import requireCacheFallback from './require-cache-fallback.js';
 import requireCacheTtl from './require-cache-ttl.js';
+import requireMutationInvalidation from './require-mutation-invalidation.js';
 import requireNoStoreOnMutation from './require-no-store-on-mutation.js';
 import requireVary from './require-vary.js';
 import validCacheControl from './valid-cache-control.js';
@@ -28,6 +29,7 @@ export const rules = {
   'prefer-stampede-protection': preferStampedeProtection,
   'require-cache-fallback': requireCacheFallback,
   'require-cache-ttl': requireCacheTtl,
+  'require-mutation-invalidation': requireMutationInvalidation,
   'require-no-store-on-mutation': requireNoStoreOnMutation,
   'require-vary': requireVary,
   'valid-cache-control': validCacheControl,

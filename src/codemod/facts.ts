@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Linter } from 'eslint';
 import { ignoredLines } from '../eslint/adapter.js';
-import { calleeMember, memberName, resolveVariable, staticValue, unwrap } from '../core/ast.js';
+import { calleeMember, memberName, resolveVariable, unwrap } from '../core/ast.js';
 import { getFileIndex } from '../core/analysis/file-index.js';
 import { originOf } from '../core/analysis/origins.js';
 import type { FileInput, ScopeManagerLike } from '../core/model.js';
 import { EVICT_METHODS, READ_METHODS, WRITE_METHODS } from '../core/stores/catalog.js';
 import { getStoreAnalysis } from '../core/stores/analysis.js';
+import { entityOf, keyPrefix } from '../core/data/entities.js';
 
 /** A place in a file, 1-based line and column as ESLint reports them. */
 export interface Place {
@@ -55,41 +56,8 @@ export interface FileFacts {
 const ORM_WRITES = new Set(['update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'create', 'createMany', 'save', 'insert', 'remove', 'destroy', 'increment', 'decrement']);
 const INVALIDATION_NAME = /invalidat|evict|bust|purge|revalidate|clearCache|expire|refresh.*Cache|forget/i;
 
-/**
- * The entity a key prefix or model name names, normalised so `user:`, `users:`, `User`,
- * `userRepository` and the `users` table meet: lower case, separators and common suffixes
- * dropped, a plural `s` dropped.
- */
-export function entityOf(name: string): string | undefined {
-  let base = name
-    .replace(/(Repository|Repo|Model|Service|Table|Collection|Store|Dao)$/i, '')
-    .replace(/[^A-Za-z0-9]+$/g, '')
-    .split(/[:/._-]/)
-    .filter(Boolean)
-    .pop();
-  if (!base) return undefined;
-  base = base.toLowerCase();
-  if (base.length > 3 && base.endsWith('ies')) base = `${base.slice(0, -3)}y`;
-  else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss')) base = base.slice(0, -1);
-  return /^[a-z][a-z0-9]*$/.test(base) ? base : undefined;
-}
-
-/** The static start of a key expression: `` `user:${id}` `` → `user:`, `'config'` → `config`. */
-export function keyPrefix(node: TSESTree.Node, file: FileInput): { prefix: string; text: string } | undefined {
-  const text = file.text.slice(node.range[0], node.range[1]);
-  const value = staticValue(node, file);
-  if (typeof value === 'string') return { prefix: value, text };
-  const expression = unwrap(node);
-  if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
-    const head = expression.quasis[0]?.value.cooked ?? '';
-    return head ? { prefix: head, text } : undefined;
-  }
-  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') {
-    const left = staticValue(expression.left, file);
-    return typeof left === 'string' && left ? { prefix: left, text } : undefined;
-  }
-  return undefined;
-}
+// The entity normaliser and key-prefix reader live in the core, shared with `require-mutation-invalidation`.
+export { entityOf, keyPrefix } from '../core/data/entities.js';
 
 /** The call that computes a cached value: `await db.user.findUnique(...)` gives `db.user.findUnique`. */
 function valueSource(node: TSESTree.Node | undefined, file: FileInput): string | undefined {

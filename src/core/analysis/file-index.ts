@@ -25,6 +25,8 @@ export interface FileIndex {
   readonly directives: TSESTree.ExpressionStatement[];
   /** `this.x` member expressions, for stores kept in class fields. */
   readonly thisMembers: TSESTree.MemberExpression[];
+  /** Tagged templates (`` sql`UPDATE ...` ``). */
+  readonly taggedTemplates: TSESTree.TaggedTemplateExpression[];
 }
 
 const indexes = new WeakMap<TSESTree.Program, FileIndex>();
@@ -49,6 +51,7 @@ export function getFileIndex(file: Pick<FileInput, 'ast' | 'visitorKeys'>): File
     assignments: [],
     directives: [],
     thisMembers: [],
+    taggedTemplates: [],
   };
   const keys = file.visitorKeys;
   // An explicit stack: deep ASTs (long concatenations, minified code) must not overflow the call stack.
@@ -97,6 +100,9 @@ export function getFileIndex(file: Pick<FileInput, 'ast' | 'visitorKeys'>): File
         break;
       case AST_NODE_TYPES.MemberExpression:
         if (node.object.type === AST_NODE_TYPES.ThisExpression) index.thisMembers.push(node);
+        break;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        index.taggedTemplates.push(node);
         break;
       default:
         break;

@@ -54,5 +54,12 @@ export function addNamedImport(file: FileInput, name: string, source: string): T
   const statement = `import { ${name} } from ${q}${source}${q}${semi}`;
   const last = imports[imports.length - 1];
   if (last) return { range: [last.range[1], last.range[1]], text: `${eol}${statement}` };
+  // After a directive prologue (`'use server'`, `'use client'`): directives must stay first.
+  let directive: TSESTree.Node | undefined;
+  for (const node of file.ast.body) {
+    if (node.type !== AST_NODE_TYPES.ExpressionStatement || node.directive === undefined) break;
+    directive = node;
+  }
+  if (directive) return { range: [directive.range[1], directive.range[1]], text: `${eol}${eol}${statement}` };
   return { range: [0, 0], text: `${statement}${eol}` };
 }

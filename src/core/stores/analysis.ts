@@ -60,9 +60,14 @@ const EMPTY: StoreAnalysis = { stores: [] };
 
 /** True when the text may hold a store at all: a store module is named, or a `Map`/`{}` could be one. */
 export function mayHaveStores(text: string): boolean {
-  if (text.includes('Map') || text.includes('= {}') || text.includes('create(null)')) return true;
-  return STORE_MODULES.some((source) => text.includes(source));
+  // Every store rule asks this of the same file text in a row: remember the last answer.
+  if (text === lastStoreText) return lastStoreAnswer;
+  lastStoreText = text;
+  lastStoreAnswer = text.includes('Map') || text.includes('= {}') || text.includes('create(null)') || STORE_MODULES.some((source) => text.includes(source));
+  return lastStoreAnswer;
 }
+let lastStoreText: string | undefined;
+let lastStoreAnswer = false;
 
 /** The file's stores, computed once per AST and shared by every rule. */
 export function getStoreAnalysis(file: FileInput): StoreAnalysis {
