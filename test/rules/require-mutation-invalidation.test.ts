@@ -472,6 +472,24 @@ const mongooseModelWriteWithA = code(
   '}',
 );
 
+/** a module-level Map named as a cache, filled from the database */
+const aModuleLevelMapNamed = code(
+  'const planCache = new Map<string, Plan>();',
+  '',
+  'export async function getPlan(id: string) {',
+  '  let plan = planCache.get(id);',
+  '  if (!plan) {',
+  '    plan = await prisma.plan.findUniqueOrThrow({ where: { id } });',
+  '    planCache.set(id, plan);',
+  '  }',
+  '  return plan;',
+  '}',
+  '',
+  'export async function renamePlan(id: string, name: string) {',
+  '  await prisma.plan.update({ where: { id }, data: { name } });',
+  '}',
+);
+
 ruleTester.run(NAME, rule as never, {
   valid: [
     // TanStack Query
@@ -1531,6 +1549,34 @@ ruleTester.run(NAME, rule as never, {
         '}',
       ),
     },
+    {
+      name: 'a Map of listeners is not a cache of user data',
+      filename: 'src/realtime/presence.ts',
+      code: code(
+        'const listeners = new Map<string, Set<(status: string) => void>>();',
+        '',
+        'export function getUserListeners(userId: string) {',
+        '  return listeners.get(userId) ?? new Set();',
+        '}',
+        '',
+        'export async function setStatus(userId: string, status: string) {',
+        '  await prisma.user.update({ where: { id: userId }, data: { status } });',
+        '  for (const listener of getUserListeners(userId)) listener(status);',
+        '}',
+      ),
+    },
+    {
+      name: 'a module-level Map named as a cache, filled from the database, after the suggestion "Delete `id` from the cache after the write."',
+      filename: 'src/lib/plans.ts',
+      code: edit(aModuleLevelMapNamed, code(
+        '  await prisma.plan.update({ where: { id }, data: { name } });',
+        '}',
+      ), code(
+        '  await prisma.plan.update({ where: { id }, data: { name } });',
+        '  planCache.delete(id);',
+        '}',
+      )),
+    },
   ],
   invalid: [
     // TanStack Query
@@ -2101,6 +2147,29 @@ ruleTester.run(NAME, rule as never, {
             "    await this.orderModel.findByIdAndUpdate(id, { status: 'shipped' });",
             '    await this.redis.del(`order:${id}`);',
             '  }',
+            '}',
+          )) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a module-level Map named as a cache, filled from the database',
+      filename: 'src/lib/plans.ts',
+      code: aModuleLevelMapNamed,
+      output: null,
+      errors: [
+        {
+          messageId: 'staleServerWrite',
+          data: { write: 'prisma.plan.update', entity: 'plan', reader: 'getPlan', key: 'id', fn: 'renamePlan' },
+          line: 13,
+          suggestions: [
+            { messageId: 'deleteEntry', output: edit(aModuleLevelMapNamed, code(
+            '  await prisma.plan.update({ where: { id }, data: { name } });',
+            '}',
+          ), code(
+            '  await prisma.plan.update({ where: { id }, data: { name } });',
+            '  planCache.delete(id);',
             '}',
           )) },
           ],

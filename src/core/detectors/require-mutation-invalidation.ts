@@ -1275,16 +1275,22 @@ function cachedReads(stores: readonly StoreSite[], context: Context): CachedRead
       const prefix = keyPrefix(key, context.file);
       const words = [...storeWords];
       if (prefix) words.push(...entityWords(prefix.prefix));
+      let readsData = false;
       if (use.fn) {
         const name = functionName(use.fn);
         if (name) words.push(...entityWords(name));
         for (const call of callsWithin(context.file, use.fn)) {
           const entity = dataReadEntity(call, context.file);
-          if (entity) words.push(entity);
+          if (entity) {
+            words.push(entity);
+            readsData = true;
+          }
         }
       }
       if (use.method === 'wrap' && use.args[1]) words.push(...fetcherWords(use.args[1], context));
       if (words.length === 0) continue;
+      // A Map or plain object is a cache of data only when it says so or holds what the database returned.
+      if ((store.library === 'map' || store.library === 'object') && !readsData && !(store.binding.kind !== 'anonymous' && /cache|memo|lru/i.test(store.binding.name))) continue;
       const perItem = !prefix?.complete && idKeyed(key);
       out.push({
         store,
