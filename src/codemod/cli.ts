@@ -97,7 +97,7 @@ Exit codes: 0 done (or nothing to do), 1 changes pending with --check or files f
 error, unknown migration, nothing matched, or a refused write.`,
   list: `Usage: cache-codemod list [--format json]
 
-List the rules (with whether they fix or only suggest) and the cross-file checks.`,
+List the rules (with whether they fix or only suggest), the cross-file checks and the migrations.`,
 };
 
 interface Io {

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../src/codemod/migrations/index.js';
 // Fixtures: __fixtures__/migrate/<migration>/<case>.input.{ts,tsx,js} with <case>.output.* (the
 // exact text), `no-change-*` cases without an output (the file must stay byte-identical), and
 // `mark-*` cases whose output carries cache-codemod-todo markers. `<case>.options.json` holds
-// --option values. Each directory's package.json declares the version the inputs were written
+// --option values; `<case>.reports.json` the findings reported (`line:column message`). Each directory's package.json declares the version the inputs were written
 // for, which the migrations read the way the CLI does.
 const root = join(import.meta.dirname, '__fixtures__', 'migrate');
 const directories = readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory());
@@ -71,6 +71,15 @@ for (const name of directories) {
         expect(expected, 'only mark-* cases leave markers').not.toContain(TODO_MARKER);
       }
     });
+
+    const reportsPath = join(dir, `${caseName}.reports.json`);
+    if (existsSync(reportsPath)) {
+      it('reports what it finds, line by line', () => {
+        const result = migrateText(migration!, filename, text, options);
+        const expected = JSON.parse(readFileSync(reportsPath, 'utf8')) as string[];
+        expect(result.reports.map((report) => `${report.line}:${report.column} ${report.message}`)).toEqual(expected);
+      });
+    }
 
     it('changes nothing on a second run', () => {
       const once = noChange ? text : readFileSync(outputPath, 'utf8');

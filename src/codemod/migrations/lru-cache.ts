@@ -69,6 +69,7 @@ function rewriteImports(file: FileInput, calls: readonly TSESTree.CallExpression
       continue;
     }
     const local = whole.local.name;
+    optionsTypeArguments(whole.local, file, edits);
     const specifier = local === 'LRUCache' ? 'LRUCache' : `LRUCache as ${local}`;
     const list = [specifier, ...named.map((s) => textOf(file, s))].join(', ');
     const first = declaration.specifiers[0]!;
@@ -96,6 +97,34 @@ function rewriteImports(file: FileInput, calls: readonly TSESTree.CallExpression
     const requireCall = call.type === AST_NODE_TYPES.MemberExpression ? call.object : call;
     edits.push({ range: [declarator.id.range[0], declarator.id.range[1]], text: local === 'LRUCache' ? '{ LRUCache }' : `{ LRUCache: ${local} }` });
     if (requireCall !== call) edits.push({ range: [requireCall.range[1], call.range[1]], text: '' });
+  }
+}
+
+/** `LRU.Options<K, V>` (v6 types) → `LRU.Options<K, V, unknown>`: v7+ adds a context type parameter without a default. */
+function optionsTypeArguments(id: TSESTree.Identifier, file: FileInput, edits: TextEdit[]): void {
+  for (const reference of resolveVariable(id, file.scopeManager)?.references ?? []) {
+    const qualified = reference.identifier.parent;
+    if (qualified?.type !== AST_NODE_TYPES.TSQualifiedName || qualified.left !== reference.identifier || qualified.right.name !== 'Options') continue;
+    const type = qualified.parent;
+    const params = type?.type === AST_NODE_TYPES.TSTypeReference ? type.typeArguments?.params : undefined;
+    if (params?.length === 2) edits.push({ range: [params[1]!.range[1], params[1]!.range[1]], text: ', unknown' });
+    // const options: LRU.Options<K, V> = { maxAge: ... }: the object is lru-cache options.
+    const annotation = type?.parent;
+    const declarator = annotation?.parent?.parent;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeAnnotation && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init) {
+      const init = unwrap(declarator.init);
+      if (init.type === AST_NODE_TYPES.ObjectExpression) renameOptionKeys(init, file, edits);
+    }
+  }
+}
+
+/** maxAge → ttl, stale → allowStale in an options object (where the new name is not there yet). */
+function renameOptionKeys(object: TSESTree.ObjectExpression, file: FileInput, edits: TextEdit[]): void {
+  for (const prop of object.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+    const key = propertyKey(prop);
+    const renamed = key === undefined ? undefined : OPTION_RENAMES.get(key);
+    if (renamed && !property(object, renamed)) edits.push(renameKey(prop, renamed, file));
   }
 }
 
@@ -209,15 +238,16 @@ function migrateOptions(
     marks.push({ node: creation, message: 'options built elsewhere: v6 took a number (the max) or options; rename maxAge→ttl, stale→allowStale, length→sizeCalculation (with maxSize), and check dispose(value, key) and that a max or maxSize is set' });
     return { lengthFunction: false, v6Evidence: false };
   }
+  // Objects spread into the options and used nowhere else are options too.
+  for (const prop of object.properties) {
+    if (prop.type !== AST_NODE_TYPES.SpreadElement) continue;
+    const spread = editableObject(prop.argument, file);
+    if (spread) renameOptionKeys(spread, file, edits);
+  }
   const v6Keys = ['maxAge', 'stale', 'length'].some((name) => property(object, name));
   const v7Keys = V7_OPTIONS.some((name) => property(object, name)) || isNamedClass(creation, file);
   const v6Evidence = v6Keys || (!v7Keys && from !== undefined && from < 7);
-  for (const prop of object.properties) {
-    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
-    const key = propertyKey(prop);
-    const renamed = key === undefined ? undefined : OPTION_RENAMES.get(key);
-    if (renamed && !property(object, renamed)) edits.push(renameKey(prop, renamed, file));
-  }
+  renameOptionKeys(object, file, edits);
   const length = property(object, 'length');
   const max = property(object, 'max');
   let bounded = !!max || !!property(object, 'maxSize');

@@ -103,6 +103,17 @@ const CLIENT_OPTIONS: ReadonlyMap<string, { socket?: string; top?: string }> = n
   ['name', { top: 'name' }],
 ]);
 
+/** v3 client options that need a human, and what v4 has instead. */
+const UNPORTED_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['retry_strategy', 'retry_strategy is socket.reconnectStrategy in v4: (retries, cause) => delay in ms, or an Error to stop'],
+  ['tls', 'tls options go in socket in v4: socket: { tls: true, ...tlsOptions }'],
+  ['prefix', 'v4 has no key prefix option: prefix the keys yourself'],
+  ['return_buffers', 'v4 returns buffers per command: client.withTypeMapping or commandOptions({ returnBuffers: true })'],
+  ['detect_buffers', 'v4 returns buffers per command: client.withTypeMapping or commandOptions({ returnBuffers: true })'],
+  ['socket_keepalive', 'socket_keepalive is socket.keepAlive in v4 (milliseconds, or false)'],
+  ['no_ready_check', 'v4 has no ready check option: drop it'],
+]);
+
 function migrateCreateClient(call: TSESTree.CallExpression, file: FileInput, edits: TextEdit[], marks: Mark[]): void {
   const args = call.arguments;
   if (args.length === 0) return;
@@ -132,7 +143,7 @@ function migrateCreateClient(call: TSESTree.CallExpression, file: FileInput, edi
         top.push(`disableOfflineQueue: ${String(!prop.value.value)}`);
         changed = true;
       } else {
-        marks.push({ node: prop, message: `\`${key}\` has no v4 equivalent under this name (retry_strategy → socket.reconnectStrategy, tls → socket.tls, prefix is gone): port it by hand` });
+        marks.push({ node: prop, message: UNPORTED_OPTIONS.get(key) ?? `\`${key}\` is not a v4 client option: port it by hand` });
         top.push(textOf(file, prop));
       }
     }

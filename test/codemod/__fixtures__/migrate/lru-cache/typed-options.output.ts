@@ -1,0 +1,12 @@
+import { LRUCache as LRU } from 'lru-cache';
+
+export interface Price {
+  sku: string;
+  cents: number;
+}
+
+const options: LRU.Options<string, Price, unknown> = { max: 2000, ttl: 30_000 };
+
+export function priceCache(overrides: Partial<LRU.Options<string, Price, unknown>> = {}): LRU<string, Price> {
+  return new LRU<string, Price>({ ...options, ...overrides, max: overrides.max ?? 2000 });
+}
