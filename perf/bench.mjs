@@ -224,6 +224,7 @@ Options:
                           default: time if ${GNU_TIME} exists
   --markdown              also print the tables as markdown
   --fetch-only            fetch / check the corpus and stop
+  --report <results.json> print the tables of an earlier run again (with --markdown: markdown too)
   --list                  list the scenarios and stop
   -h, --help              this text
 
@@ -248,6 +249,7 @@ function parseArgs(argv) {
     measure: fs.existsSync(GNU_TIME) ? 'time' : 'probe',
     markdown: false,
     fetchOnly: false,
+    report: null,
     list: false,
     help: false,
   };
@@ -306,6 +308,9 @@ function parseArgs(argv) {
         break;
       case '--fetch-only':
         opts.fetchOnly = true;
+        break;
+      case '--report':
+        opts.report = path.resolve(next());
         break;
       case '--list':
         opts.list = true;
@@ -689,6 +694,15 @@ function pairedRatio(runs, refRuns, get) {
   );
 }
 
+/**
+ * Time of the plugin rules of a run (ids with a `/`). Core rules that the corpus turns on itself
+ * with inline `/* eslint ... *\/` comments (sort-keys, prefer-promise-reject-errors: ~0.01 % of
+ * parse) are left out, so a scenario's total is its plugin's.
+ */
+function pluginRulesMs(stats) {
+  return Object.entries(stats.rules ?? {}).reduce((ms, [id, t]) => (id.includes('/') ? ms + t : ms), 0);
+}
+
 function summarise(name, runs, floorRuns, vsRuns) {
   const ok = runs.filter((r) => r.ok);
   if (ok.length === 0) return { ok: false, error: runs[0]?.error };
@@ -710,9 +724,9 @@ function summarise(name, runs, floorRuns, vsRuns) {
     failedRuns: runs.length - ok.length,
     files: first.files,
     parseS: inProcess((r) => r.stats.parseMs / 1000),
-    rulesS: inProcess((r) => r.stats.rulesMs / 1000),
+    rulesS: inProcess((r) => pluginRulesMs(r.stats) / 1000),
     lintTotalS: inProcess((r) => r.stats.totalMs / 1000),
-    rulesSharePct: inProcess((r) => (100 * r.stats.rulesMs) / r.stats.parseMs),
+    rulesSharePct: inProcess((r) => (100 * pluginRulesMs(r.stats)) / r.stats.parseMs),
     wallS: median(ok.map((r) => r.wallS)),
     cpuS: median(ok.map((r) => r.cpuS)),
     floor: floorRuns ? SCENARIOS[name].floor : null,
@@ -753,7 +767,7 @@ function evaluateGoals(summaries, ctx) {
   const hooks = summaries['react-hooks'];
   const exhaustive = hooks?.ok ? hooks.rules['react-hooks/exhaustive-deps']?.sharePct : null;
   const exhaustiveRef = exhaustive ?? REFERENCE_EXHAUSTIVE_DEPS;
-  const exhaustiveLabel = exhaustive != null ? 'this run' : 'reference from performance.md';
+  const exhaustiveLabel = exhaustive != null ? 'this run' : 'reference from the research notes';
   if (rec?.ok) {
     goals.push({
       goal: `recommended: rules total <= ${GOAL_RECOMMENDED_TOTAL}% of parse`,
@@ -811,7 +825,7 @@ function evaluateGoals(summaries, ctx) {
       goals.push({ goal: `${name}: same findings per rule as ESLint all, same files`, value: p.same ? `${cm.findings} findings in ${cm.files} files` : p.differs.join(', ') || `files ${p.files.join(' vs ')}`, pass: p.same });
     }
     if (cm.wallRatio != null) {
-      goals.push({ goal: `${name}: wall <= ${GOAL_CODEMOD_WALL}x ESLint parse-only (performance.md goal 7)`, value: fmtX(cm.wallRatio), pass: cm.wallRatio <= GOAL_CODEMOD_WALL });
+      goals.push({ goal: `${name}: wall <= ${GOAL_CODEMOD_WALL}x ESLint parse-only (research notes, goal 7)`, value: fmtX(cm.wallRatio), pass: cm.wallRatio <= GOAL_CODEMOD_WALL });
     }
   }
   const empty = summaries['empty-rule'];
@@ -917,7 +931,10 @@ function peersTable(summaries, order, top = 5) {
   for (const name of order) {
     const s = summaries[name];
     if (!s?.ok || SCENARIOS[name].kind !== 'peer') continue;
-    const sorted = Object.entries(s.rules).sort((a, b) => b[1].sharePct - a[1].sharePct).slice(0, top);
+    const sorted = Object.entries(s.rules)
+      .filter(([id]) => id.includes('/'))
+      .sort((a, b) => b[1].sharePct - a[1].sharePct)
+      .slice(0, top);
     for (const [id, r] of sorted) rows.push([name, id, fmtPct(r.sharePct), fmtMs(r.ms), r.findings]);
   }
   if (rows.length === 0) return null;
@@ -936,6 +953,11 @@ async function main() {
     for (const [name, s] of Object.entries(SCENARIOS)) {
       console.log(`${name.padEnd(20)} ${s.kind.padEnd(6)} ${DEFAULT_SCENARIOS.includes(name) ? 'default' : '       '} ${s.description}`);
     }
+    return 0;
+  }
+  if (opts.report) {
+    const saved = JSON.parse(fs.readFileSync(opts.report, 'utf8'));
+    console.log(render(saved.meta, saved.importTimes ?? {}, saved.runs, opts.markdown).text);
     return 0;
   }
   const log = (msg) => console.error(msg);
@@ -995,7 +1017,7 @@ async function main() {
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const ctx = { stamp, cwd, lintArgs, subsetArgs, codemodCli, measure: opts.measure, plugin: opts.plugin, configs: {}, allRules: null };
-  if (order.some((n) => SCENARIOS[n].tool === 'oxlint')) {
+  if (order.some(needsPlugin)) {
     const mod = await import(pathToFileURL(opts.plugin).href);
     ctx.allRules = (mod.default ?? mod).configs.all.rules;
   }
@@ -1029,17 +1051,10 @@ async function main() {
   }
   const loadAfter = os.loadavg();
 
-  const summaries = Object.fromEntries(
-    order.map((n) => {
-      const scenario = SCENARIOS[n];
-      return [n, summarise(n, rawRuns[n], rawRuns[scenario.floor] ?? null, scenario.vs ? (rawRuns[scenario.vs] ?? null) : null)];
-    }),
-  );
-  const goals = evaluateGoals(summaries, { rawRuns });
-
-  // Print
-  const out = [];
-  const version = (...parts) => readIfExists(path.join(REPO_ROOT, 'node_modules', ...parts, 'package.json')) && JSON.parse(readIfExists(path.join(REPO_ROOT, 'node_modules', ...parts, 'package.json'))).version;
+  const version = (...parts) => {
+    const text = readIfExists(path.join(REPO_ROOT, 'node_modules', ...parts, 'package.json'));
+    return text ? JSON.parse(text).version : null;
+  };
   const meta = {
     date: new Date().toISOString(),
     node: process.version,
@@ -1065,18 +1080,42 @@ async function main() {
         }
       : null,
     runs: opts.runs,
+    importRuns: opts.importRuns,
     measure: opts.measure === 'time' ? 'GNU /usr/bin/time -v (peak RSS, CPU); wall from the parent' : 'node --import rusage probe (peak RSS, CPU); wall from the parent',
     scenarios: order,
     skipped,
   };
+  const { text, summaries, goals } = render(meta, importTimes, rawRuns, opts.markdown);
+  const resultFile = path.join(RESULTS_DIR, `${stamp}.json`);
+  fs.writeFileSync(resultFile, JSON.stringify({ meta, importTimes, summaries, goals, runs: stripRuns(rawRuns) }, null, 2) + '\n');
+  console.log(`${text}\n\nresults: ${path.relative(process.cwd(), resultFile)} (print again: node perf/bench.mjs --report <file>)`);
+  return order.every((n) => summaries[n].ok) ? 0 : 1;
+}
+
+/** Summaries, goals and the printed tables of one run (also `--report <results.json>`). */
+function render(meta, importTimes, rawRuns, markdown) {
+  const order = meta.scenarios.filter((n) => SCENARIOS[n] && rawRuns[n]);
+  const skipped = meta.skipped ?? {};
+  const subsetArgs = meta.subset ?? [];
+  const loadBefore = meta.loadavg.before;
+  const loadAfter = meta.loadavg.after;
+  const summaries = Object.fromEntries(
+    order.map((n) => {
+      const scenario = SCENARIOS[n];
+      return [n, summarise(n, rawRuns[n], rawRuns[scenario.floor] ?? null, scenario.vs ? (rawRuns[scenario.vs] ?? null) : null)];
+    }),
+  );
+  const goals = evaluateGoals(summaries, { rawRuns });
+
+  const out = [];
   const corpusOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'corpus');
   const subsetOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'subset');
   out.push('');
   out.push(
-    `eslint ${meta.eslint}, @typescript-eslint/parser ${meta.parser}, typescript ${meta.typescript}, oxlint ${meta.oxlint ?? '-'}, node ${meta.node}, ${meta.cpus} CPUs; target ${meta.target}${corpus ? ` (${corpus.totals.files} files, ${corpus.totals.lines} lines)` : ''}; ${opts.runs} round(s); load avg ${loadBefore[0].toFixed(2)} -> ${loadAfter[0].toFixed(2)}`,
+    `${meta.date}, git ${meta.gitHead ?? '?'}: eslint ${meta.eslint}, @typescript-eslint/parser ${meta.parser}, typescript ${meta.typescript}, oxlint ${meta.oxlint ?? '-'}, node ${meta.node}, ${meta.cpus} CPUs; target ${meta.target}${meta.corpus ? ` (${meta.corpus.totals.files} files, ${meta.corpus.totals.lines} lines)` : ''}; ${meta.runs} round(s); load avg ${loadBefore[0].toFixed(2)} -> ${loadAfter[0].toFixed(2)}`,
   );
   out.push(
-    'rules/parse: in-process (--stats), median of per-run shares; wall/floor, CPU/floor: median of per-round ratios to the floor scenario (parse, or subset-parse for the subset)',
+    'rules/parse: in-process (--stats), median of per-run shares, plugin rules only; wall/floor, CPU/floor: median of per-round ratios to the floor scenario (parse, or subset-parse for the subset)',
   );
   const tables = [];
   if (corpusOrder.length) tables.push([`ESLint on ${meta.target}:`, mainTable(summaries, corpusOrder)]);
@@ -1088,16 +1127,13 @@ async function main() {
     const s = summaries[name];
     if (!s.ok) out.push(`\n${name} FAILED:\n${s.error}`);
     else if (s.fatal) out.push(`\n${name}: ${s.fatal} fatal error(s), e.g. ${s.fatalFiles.slice(0, 3).join('; ')}`);
-    if (s.ok && Object.keys(s.otherMessages ?? {}).length && SCENARIOS[name].tool !== 'eslint') {
-      out.push(`${name}: other messages ${JSON.stringify(s.otherMessages)}`);
-    }
   }
   for (const [name, why] of Object.entries(skipped)) out.push(`${name}: skipped, ${why}`);
-  if (ctx.allRules) out.push('', `rules in configs.all (${Object.keys(ctx.allRules).length}): ${Object.keys(ctx.allRules).join(', ')}`);
+  if (meta.pluginRules) out.push('', `rules in configs.all (${meta.pluginRules.length}): ${meta.pluginRules.join(', ')}`);
   if (Object.keys(importTimes).length) {
     out.push(
       '',
-      `plugin import time (median of ${opts.importRuns} processes): ${Object.entries(importTimes)
+      `plugin import time (median of ${meta.importRuns ?? '?'} processes): ${Object.entries(importTimes)
         .map(([n, t]) => `${n} ${t.medianMs.toFixed(0)} ms`)
         .join(', ')}`,
     );
@@ -1110,7 +1146,7 @@ async function main() {
     out.push('', 'goals:');
     for (const g of goals) out.push(`  [${g.pass == null ? ' ?  ' : g.pass ? 'PASS' : 'FAIL'}] ${g.goal}: ${g.value}`);
   }
-  if (opts.markdown) {
+  if (markdown) {
     out.push('', '---- markdown ----');
     for (const [title, t] of tables) out.push('', title, '', mdTable(t.head, t.rows, t.right));
     if (ours) out.push('', mdTable(ours.head, ours.rows, ours.right));
@@ -1119,15 +1155,7 @@ async function main() {
       out.push('', mdTable(['goal', 'measured', 'status'], goals.map((g) => [g.goal, g.value, g.pass == null ? '?' : g.pass ? 'pass' : 'FAIL']), [false, false, false]));
     }
   }
-
-  const resultFile = path.join(RESULTS_DIR, `${stamp}.json`);
-  fs.writeFileSync(
-    resultFile,
-    JSON.stringify({ meta, importTimes, summaries, goals, runs: stripRuns(rawRuns) }, null, 2) + '\n',
-  );
-  out.push('', `results: ${path.relative(process.cwd(), resultFile)}`);
-  console.log(out.join('\n'));
-  return order.every((n) => summaries[n].ok) ? 0 : 1;
+  return { text: out.join('\n'), summaries, goals };
 }
 
 function stripRuns(rawRuns) {
