@@ -63,9 +63,24 @@ export function mayHaveStores(text: string): boolean {
   // Every store rule asks this of the same file text in a row: remember the last answer.
   if (text === lastStoreText) return lastStoreAnswer;
   lastStoreText = text;
-  lastStoreAnswer = text.includes('Map') || text.includes('= {}') || text.includes('create(null)') || STORE_MODULES.some((source) => text.includes(source));
+  lastStoreAnswer =
+    NEW_MAP.test(text) ||
+    text.includes('create(null)') ||
+    OBJECT_CACHE.test(text) ||
+    // A store module is named in an import or require: quoted, not as a substring of another word.
+    STORE_MODULES.some((source) => text.includes(`'${source}'`) || text.includes(`"${source}"`));
   return lastStoreAnswer;
 }
+
+/** `new Map(` as the analysis recognises it (a `Map` type annotation alone holds no store). */
+const NEW_MAP = /\bnew\s+Map\b/;
+
+/**
+ * A module-level declaration (unindented) or a class field with a modifier or a type, set to
+ * `{}`: the only object caches the analysis looks at. Indented `const x = {}` in functions is not.
+ */
+const OBJECT_CACHE =
+  /^(?:export\s+)?(?:const|let|var)\s+[\w$]+(?:\s*:\s*[^=\n;]+)?\s*=\s*(?:\{\s*\}|Object\.create\(null\))|^[ \t]+(?:(?:(?:private|protected|public|static|readonly)\s+)+#?[\w$]+(?:\s*:\s*[^=\n;]+)?|#?[\w$]+\s*:\s*[^=\n;]+)\s*=\s*(?:\{\s*\}|Object\.create\(null\))/m;
 let lastStoreText: string | undefined;
 let lastStoreAnswer = false;
 
