@@ -16,7 +16,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Require cache keys to include every input the cached value depends on',
-      recommended: 'recommended',
+      recommended: 'strict',
     },
     hasSuggestions: true,
     messages: exhaustiveCacheKey.messages,

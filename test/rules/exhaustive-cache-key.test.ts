@@ -213,6 +213,28 @@ const lodashTwoArgs = code(
 
 ruleTester.run('exhaustive-cache-key', rule as never, {
   valid: [
+    // --- a Map created per call is a dedup table for that call, not a cache shared across callers
+    {
+      name: 'per-call Map inside the function that fills it',
+      code: code(
+        'export async function checkAll(items: Item[], context: { user: string; db: Db }) {',
+        '  const seen = new Map<string, Promise<boolean>>();',
+        '  const check = (collection: string, id: string) => {',
+        '    const key = `${collection}:${id}`;',
+        '    let pending = seen.get(key);',
+        '    if (!pending) {',
+        '      pending = verify(context.user, collection, id, context.db);',
+        '      seen.set(key, pending);',
+        '    }',
+        '    return pending;',
+        '  };',
+        '  return Promise.all(items.map((item) => check(item.collection, item.id)));',
+        '}',
+        'interface Item { collection: string; id: string }',
+        'interface Db { query(sql: string): Promise<unknown> }',
+        'declare function verify(user: string, collection: string, id: string, db: Db): Promise<boolean>;',
+      ),
+    },
     // --- request data in an unstable_cache closure is no-cached-private-fetch's (error) finding, not reported twice
     {
       name: 'unstable_cache closure over the session user: left to no-cached-private-fetch',

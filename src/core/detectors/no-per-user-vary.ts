@@ -33,7 +33,7 @@ export const noPerUserVary: Detector<NoPerUserVaryOptions, NoPerUserVaryMessageI
     removeFromVary: 'Remove `{{header}}` from `Vary`.',
     markPrivate: 'Mark the response `Cache-Control: private` instead.',
   },
-  gate: (text, _options, filename) => /vary/i.test(text) && mayUseHttp(text, filename),
+  gate: (text, _options, filename) => mayUseHttp(text, filename) && /vary/i.test(text),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     const extra = new Set(options.userHeaders.map((header) => header.toLowerCase()));

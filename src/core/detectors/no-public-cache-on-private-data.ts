@@ -30,7 +30,7 @@ export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOpti
       '`Cache-Control: {{value}}` lets shared caches serve this response to other users, but it depends on {{evidence}}; per-user responses must be `private` or `no-store`.',
     makePrivate: 'Change to `{{replacement}}`.',
   },
-  gate: (text, _options, filename) => /public|s-maxage/i.test(text) && mayUseHttp(text, filename),
+  gate: (text, _options, filename) => mayUseHttp(text, filename) && /public|s-maxage/i.test(text),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     let pattern: RegExp | undefined;

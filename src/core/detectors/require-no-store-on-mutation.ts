@@ -38,7 +38,7 @@ export const requireNoStoreOnMutation: Detector<RequireNoStoreOnMutationOptions,
     missingNoStore:
       'This {{method}} handler sets no `Cache-Control`, so a cache between client and server may store the response to a state-changing request; send `Cache-Control: no-store`.',
   },
-  gate: (text, _options, filename) => /post|put|patch|delete|\bdel\b|method/i.test(text) && mayUseHttp(text, filename),
+  gate: (text, _options, filename) => mayUseHttp(text, filename) && /post|put|patch|delete|\bdel\b|method/i.test(text),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     for (const handler of analysis.handlers) {

@@ -108,7 +108,7 @@ export const requireVary: Detector<RequireVaryOptions, RequireVaryMessageId> = {
       'This response is stored by shared caches but its content depends on the `{{header}}` request header, which `Vary` does not list, so the CDN serves one variant to everyone; add `Vary: {{header}}`.',
     addVary: 'Add `{{headers}}` to `Vary` with `@Header` (it replaces a `Vary` that middleware such as CORS set).',
   },
-  gate: (text, _options, filename) => /public|max-age|s-maxage/i.test(text) && mayUseHttp(text, filename),
+  gate: (text, _options, filename) => mayUseHttp(text, filename) && /public|max-age|s-maxage/i.test(text),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     const ignored = new Set(options.ignoreHeaders.map((header) => header.toLowerCase()));

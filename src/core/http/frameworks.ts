@@ -166,5 +166,13 @@ const NEXT_HANDLER_FILE = /(^|[\\/])(?:route|middleware|proxy)\.[cm]?[jt]sx?$/;
  * cost the HTTP rules one regular-expression scan.
  */
 export function mayUseHttp(text: string, filename: string): boolean {
-  return NEXT_HANDLER_FILE.test(filename) || HTTP_SPECIFIER.test(text) || WEB_RESPONSE.test(text);
+  // Every HTTP rule asks this of the same file in a row: remember the last answer.
+  if (text === lastText && filename === lastFilename) return lastAnswer;
+  lastText = text;
+  lastFilename = filename;
+  lastAnswer = NEXT_HANDLER_FILE.test(filename) || HTTP_SPECIFIER.test(text) || WEB_RESPONSE.test(text);
+  return lastAnswer;
 }
+let lastText: string | undefined;
+let lastFilename: string | undefined;
+let lastAnswer = false;

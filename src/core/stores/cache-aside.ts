@@ -122,6 +122,9 @@ function analyse(file: FileInput): CacheAsideAnalysis {
   const writes: CacheWrite[] = [];
   const wraps: CacheWrap[] = [];
   for (const store of stores) {
+    // A Map or object created inside the function that fills it lives for one call: a dedup table
+    // or an index, not a cache whose key could serve another caller (measured false positives).
+    if ((store.library === 'map' || store.library === 'object') && store.level === 'function') continue;
     if (store.kind === 'memoizer') {
       const creation = store.creation;
       if (creation?.type !== AST_NODE_TYPES.CallExpression) continue;
