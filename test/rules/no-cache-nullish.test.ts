@@ -1058,7 +1058,8 @@ cjsRuleTester.run('no-cache-nullish (CommonJS)', rule as never, {
 const typedDir = join(import.meta.dirname, '..', 'fixtures', 'typed');
 const looseDir = join(import.meta.dirname, '..', 'fixtures', 'typed-loose');
 const typedTester = (dir: string) =>
-  new RuleTester({ languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } } });
+  // disallowAutomaticSingleRunInference: under CI=true typescript-eslint would read the files on disk, not the test's code.
+  new RuleTester({ languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir, disallowAutomaticSingleRunInference: true } } });
 
 const typedSource = (valueType: string) =>
   code(

@@ -1063,7 +1063,9 @@ cjsRuleTester.run('no-trivial-memo (CommonJS)', rule as never, {
 const typedRuleTester = new RuleTester({
   languageOptions: {
     parser: tsParser,
-    parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedDir, ecmaFeatures: { jsx: true } },
+    // With CI=true typescript-eslint infers "single run" mode and builds the program from the files
+    // on disk, not the test's code; the tests lint code that is not on disk, so opt out.
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedDir, ecmaFeatures: { jsx: true }, disallowAutomaticSingleRunInference: true },
   },
 });
 const typedFile = join(typedDir, 'Component.tsx');
