@@ -180,6 +180,30 @@ for (const scenario of Object.values(SCENARIOS)) {
   scenario.target ??= 'corpus';
   scenario.floor ??= scenario.target === 'subset' ? 'subset-parse' : 'parse';
 }
+/**
+ * `--per-rule`: one scenario per rule of configs.all, `alone:<rule>`, with only that rule on.
+ * Shared per-file analyses (the file index, the store and HTTP analyses) are memoised and billed
+ * by --stats to the first rule that asks, which is an accident of config order; alone, a rule
+ * pays for everything it needs, so its share is an upper bound of its cost.
+ */
+function registerAloneScenarios(ruleIds) {
+  const names = [];
+  for (const id of ruleIds) {
+    const name = `alone:${id.slice(PLUGIN_PREFIX.length)}`;
+    SCENARIOS[name] ??= {
+      kind: 'alone',
+      tool: 'eslint',
+      target: 'corpus',
+      floor: 'parse',
+      rule: id,
+      description: `${id} alone (--per-rule)`,
+      body: (ctx) => aloneBody(ctx, id),
+    };
+    names.push(name);
+  }
+  return names;
+}
+
 const DEFAULT_SCENARIOS = [
   'parse',
   'recommended',
@@ -217,6 +241,8 @@ Options:
   --subset <dir,...>      corpus folders of the type-aware subset (default ${DEFAULT_SUBSET.join(',')})
   --plugin <file>         our plugin module (default dist/src/index.js); its default export needs
                           configs.recommended and configs.all (flat config objects)
+  --per-rule              also run every rule of configs.all alone (alone:<rule>, one process each)
+                          after \`all\`: each rule's cost including the shared analyses it needs
   --snapshot              copy the plugin's build (dist/ and package.json) to perf/.work/plugin-snapshot
                           first and bench that copy, so a rebuild during a long run changes nothing
   --import-runs <N>       plugin import-time samples, separate processes (default 5, 0 = skip)
@@ -246,6 +272,7 @@ function parseArgs(argv) {
     plugin: DEFAULT_PLUGIN,
     importRuns: 5,
     snapshot: false,
+    perRule: false,
     measure: fs.existsSync(GNU_TIME) ? 'time' : 'probe',
     markdown: false,
     fetchOnly: false,
@@ -295,6 +322,9 @@ function parseArgs(argv) {
         break;
       case '--snapshot':
         opts.snapshot = true;
+        break;
+      case '--per-rule':
+        opts.perRule = true;
         break;
       case '--import-runs':
         opts.importRuns = nonNegativeInt(next(), name);
@@ -412,6 +442,12 @@ function peerVersions() {
 
 // ---------------------------------------------------------------------------------------------
 // Config generation
+
+function aloneBody(ctx, ruleId) {
+  return `import * as pluginModule from ${JSON.stringify(pathToFileURL(ctx.plugin).href)};
+const plugin = pluginModule.default ?? pluginModule;
+export default [base, withFiles({ name: 'bench/alone', plugins: { cache: plugin }, rules: { ${JSON.stringify(ruleId)}: 'error' } })];`;
+}
 
 function oursBody(ctx, preset) {
   return `import * as pluginModule from ${JSON.stringify(pathToFileURL(ctx.plugin).href)};
@@ -800,6 +836,22 @@ function evaluateGoals(summaries, ctx) {
       pass: slower.length === 0,
     });
   }
+  const aloneRuns = Object.entries(summaries).filter(([n, s]) => n.startsWith('alone:') && s.ok);
+  if (aloneRuns.length) {
+    const shares = aloneRuns.map(([n, s]) => [SCENARIOS[n].rule, s.rules[SCENARIOS[n].rule]?.sharePct ?? 0]);
+    const over = shares.filter(([, v]) => v > GOAL_PER_RULE);
+    goals.push({
+      goal: `each rule alone <= ${GOAL_PER_RULE}% of parse`,
+      value: over.length ? `${over.length} over: ${over.map(([id, v]) => `${id} ${fmtPct(v)}`).join(', ')}` : `${shares.length} rules within`,
+      pass: over.length === 0,
+    });
+    const slower = shares.filter(([, v]) => v >= exhaustiveRef);
+    goals.push({
+      goal: `each rule alone cheaper than react-hooks/exhaustive-deps (${fmtPct(exhaustiveRef)}, ${exhaustiveLabel})`,
+      value: slower.length ? `${slower.length} not: ${slower.map(([id, v]) => `${id} ${fmtPct(v)}`).join(', ')}` : `${shares.length} rules cheaper`,
+      pass: slower.length === 0,
+    });
+  }
   const typed = summaries['subset-type-checked'];
   if (typed?.ok) {
     goals.push({
@@ -898,6 +950,8 @@ function oursTable(summaries) {
   const rec = summaries.recommended?.ok ? summaries.recommended : null;
   const all = summaries.all?.ok ? summaries.all : null;
   const typed = summaries['subset-type-checked']?.ok ? summaries['subset-type-checked'] : null;
+  const alone = (id) => summaries[`alone:${id.slice(PLUGIN_PREFIX.length)}`];
+  const hasAlone = Object.keys(summaries).some((n) => n.startsWith('alone:'));
   if (!rec && !all) return null;
   const ids = new Set([...Object.keys(rec?.rules ?? {}), ...Object.keys(all?.rules ?? {})].filter((id) => id.startsWith(PLUGIN_PREFIX)));
   const cost = (id) => all?.rules[id]?.sharePct ?? rec?.rules[id]?.sharePct ?? 0;
@@ -908,6 +962,10 @@ function oursTable(summaries) {
   if (typed) {
     head.splice(7, 0, 'type-checked subset % of typed parse');
     right.splice(7, 0, true);
+  }
+  if (hasAlone) {
+    head.splice(4, 0, 'alone % of parse');
+    right.splice(4, 0, true);
   }
   const rows = sorted.map((id) => {
     const row = [
@@ -921,6 +979,7 @@ function oursTable(summaries) {
       cost(id) <= GOAL_PER_RULE ? 'ok' : 'OVER',
     ];
     if (typed) row.splice(7, 0, typed.rules[id] ? fmtPct(typed.rules[id].sharePct) : '-');
+    if (hasAlone) row.splice(4, 0, alone(id)?.ok ? fmtPct(alone(id).rules[id]?.sharePct ?? 0) : '-');
     return row;
   });
   return { head, rows, right };
@@ -1017,9 +1076,14 @@ async function main() {
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const ctx = { stamp, cwd, lintArgs, subsetArgs, codemodCli, measure: opts.measure, plugin: opts.plugin, configs: {}, allRules: null };
-  if (order.some(needsPlugin)) {
+  if (order.some(needsPlugin) || (opts.perRule && fs.existsSync(opts.plugin))) {
     const mod = await import(pathToFileURL(opts.plugin).href);
     ctx.allRules = (mod.default ?? mod).configs.all.rules;
+  }
+  if (opts.perRule && ctx.allRules) {
+    const alone = registerAloneScenarios(Object.keys(ctx.allRules));
+    const at = order.includes('all') ? order.indexOf('all') + 1 : order.filter((n) => SCENARIOS[n].target === 'corpus').length;
+    order.splice(at, 0, ...alone.filter((n) => !order.includes(n)));
   }
   for (const name of order) ctx.configs[name] = writeConfig(name, ctx);
 
@@ -1094,6 +1158,7 @@ async function main() {
 
 /** Summaries, goals and the printed tables of one run (also `--report <results.json>`). */
 function render(meta, importTimes, rawRuns, markdown) {
+  if (meta.scenarios.some((n) => n.startsWith('alone:'))) registerAloneScenarios(meta.pluginRules ?? []);
   const order = meta.scenarios.filter((n) => SCENARIOS[n] && rawRuns[n]);
   const skipped = meta.skipped ?? {};
   const subsetArgs = meta.subset ?? [];
@@ -1108,7 +1173,7 @@ function render(meta, importTimes, rawRuns, markdown) {
   const goals = evaluateGoals(summaries, { rawRuns });
 
   const out = [];
-  const corpusOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'corpus');
+  const corpusOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'corpus' && SCENARIOS[n].kind !== 'alone');
   const subsetOrder = order.filter((n) => SCENARIOS[n].tool === 'eslint' && SCENARIOS[n].target === 'subset');
   out.push('');
   out.push(
