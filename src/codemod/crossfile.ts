@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CodemodFinding } from './engine.js';
 import type { FileFacts } from './facts.js';
+import { memoFindings } from './crossfile-memo.js';
 
 /** Ids of the findings only the codemod can make, because they need several files. */
 export const CROSS_FILE_CHECKS = {
@@ -11,6 +12,14 @@ export const CROSS_FILE_CHECKS = {
   'cache-key-collision': {
     description: 'The same cache key or key prefix used for different data in different modules',
     doc: 'docs/codemods/cache-key-collision.md',
+  },
+  'memo-defeated-by-prop': {
+    description: 'A prop that is new on every render (inline object, array, function or JSX) passed to a React.memo component defined in another module',
+    doc: 'docs/codemods/memo-defeated-by-prop.md',
+  },
+  'memo-for-unmemoized-child': {
+    description: 'A useCallback or useMemo whose result only goes to components from other modules that are not React.memo',
+    doc: 'docs/codemods/memo-for-unmemoized-child.md',
   },
 } as const;
 
@@ -58,7 +67,8 @@ function resolveImport(from: string, source: string, known: ReadonlySet<string>)
  * Writes in one module to an entity whose reads another module caches, without any
  * invalidation on the writing side; and one key prefix caching different data in different
  * modules. Entities meet through key prefixes (`user:`), model and repository names
- * (`prisma.user`, `userRepository`) and imports between the two modules.
+ * (`prisma.user`, `userRepository`) and imports between the two modules. Also the React memo
+ * checks that need the child component's module (crossfile-memo.ts).
  */
 export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display: (file: string) => string): CrossFileFinding[] {
   const out: CrossFileFinding[] = [];
@@ -154,6 +164,12 @@ export function crossFileFindings(facts: ReadonlyMap<string, FileFacts>, display
         ),
       });
     }
+  }
+
+  // React.memo across modules: what `<OrderRow>` is only its own module can say.
+  const resolveKnown = (from: string, source: string): string | undefined => resolveImport(from, source, known);
+  for (const memo of memoFindings(facts, resolveKnown, display)) {
+    out.push({ file: memo.file, finding: finding(memo.check, memo.message, memo.line, memo.column) });
   }
   return out;
 }

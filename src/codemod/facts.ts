@@ -8,6 +8,7 @@ import type { FileInput, ScopeManagerLike } from '../core/model.js';
 import { EVICT_METHODS, READ_METHODS, WRITE_METHODS } from '../core/stores/catalog.js';
 import { getStoreAnalysis } from '../core/stores/analysis.js';
 import { entityOf, keyPrefix } from '../core/data/entities.js';
+import { extractReactFacts, type ReactFacts } from './react-facts.js';
 
 /** A place in a file, 1-based line and column as ESLint reports them. */
 export interface Place {
@@ -51,6 +52,8 @@ export interface FileFacts {
     readonly entity: string | undefined;
     readonly source: string | undefined;
   })[];
+  /** Exported components and props passed to imported ones, for the cross-file memo checks; absent when the file has none. */
+  readonly react?: ReactFacts;
 }
 
 const ORM_WRITES = new Set(['update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'create', 'createMany', 'save', 'insert', 'remove', 'destroy', 'increment', 'decrement']);
@@ -173,6 +176,7 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     }
     if (entity) dataWrites.push({ ...place(call), entity, call: file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '') });
   }
+  const react = extractReactFacts(file, index);
   return {
     imports,
     cacheEntries,
@@ -182,6 +186,7 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     ignoredLines: [...ignoredLines(sourceCode as never)],
     exportedStores,
     importedStoreUses,
+    ...(react ? { react } : {}),
   };
 }
 

@@ -45,7 +45,12 @@ describe('cache-codemod CLI', () => {
     const listed = JSON.parse(stdout) as { rules: { id: string }[]; crossFileChecks: { id: string }[] };
     const plugin = (await import('../../src/index.js')).default;
     expect(listed.rules.map((rule) => rule.id).sort()).toEqual(Object.keys(plugin.rules).map((name) => `cache/${name}`).sort());
-    expect(listed.crossFileChecks.map((check) => check.id)).toEqual(['cache-codemod/stale-cross-module-write', 'cache-codemod/cache-key-collision']);
+    expect(listed.crossFileChecks.map((check) => check.id)).toEqual([
+      'cache-codemod/stale-cross-module-write',
+      'cache-codemod/cache-key-collision',
+      'cache-codemod/memo-defeated-by-prop',
+      'cache-codemod/memo-for-unmemoized-child',
+    ]);
   });
 
   it('scan: exit code follows --fail-on (errors by default, as ESLint), and nothing matched is a usage error', async () => {

@@ -1,0 +1,9 @@
+import { memo } from 'react';
+
+export const RetryButton = memo(function RetryButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick}>
+      Retry payment
+    </button>
+  );
+});
