@@ -12,7 +12,7 @@ interface Report {
 
 // The bundled example is the product's demonstration: it must show every rule and check.
 describe('examples/shop with cache-codemod', () => {
-  it('scan reports every rule and both cross-file checks; fix --dry-run writes nothing; fix then fix --check is clean; a dirty tree is refused', async () => {
+  it('scan reports every rule and every cross-file check; fix --dry-run writes nothing; fix then fix --check is clean; a dirty tree is refused', async () => {
     const repo = tempRepo(example);
     try {
       const scan = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
@@ -22,6 +22,8 @@ describe('examples/shop with cache-codemod', () => {
         ...Object.keys(plugin.rules).map((name) => `cache/${name}`),
         'cache-codemod/stale-cross-module-write',
         'cache-codemod/cache-key-collision',
+        'cache-codemod/memo-defeated-by-prop',
+        'cache-codemod/memo-for-unmemoized-child',
       ];
       expect(expected.filter((id) => !found.has(id))).toEqual([]);
       expect(report.summary.skipped + report.summary.failed).toBe(0);
