@@ -69,8 +69,10 @@ export interface ReactFacts {
   readonly memoizedProps: readonly MemoizedProp[];
 }
 
-const JSX_FILE = /\.[cm]?[jt]sx$/i;
+const JSX_FILE = /\.[jt]sx$/i;
+const TS_FILE = /\.[cm]?ts$/i;
 const JSX_COMPONENT_TAG = /<[A-Z]/;
+const SHOWCASE_FILE = /\.(?:stories|story|test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|stories)__[\\/]/i;
 /** Props React consumes itself, or that the checks leave alone (`children` by nesting is the usual case). */
 const SKIPPED_PROPS = new Set(['key', 'ref', 'children']);
 /** Same order as `no-trivial-memo`, so the per-file hook-call list is shared with the rule. */
@@ -83,13 +85,16 @@ const MEMO_HOOKS = ['useMemo', 'useCallback'] as const;
 export function extractReactFacts(file: FileInput, index: FileIndex): ReactFacts | undefined {
   // Barrel files (`export { OrderRow } from './OrderRow'`) are plain TypeScript: their re-exports are always kept.
   const reExports = reExportsOf(file.ast, index.imports);
-  if (!JSX_FILE.test(file.filename) && !file.text.includes('react') && !JSX_COMPONENT_TAG.test(file.text)) {
-    return reExports.length > 0 ? { components: [], reExports, freshProps: [], memoizedProps: [] } : undefined;
-  }
+  // JSX lives in .tsx/.jsx, and in .js files (then usually with a capitalised tag); a .ts file can
+  // still define `memo(...)` components, and then names 'react'.
+  const text = file.text;
+  const react = JSX_FILE.test(file.filename) || text.includes('react') || (!TS_FILE.test(file.filename) && JSX_COMPONENT_TAG.test(text));
+  if (!react) return reExports.length > 0 ? { components: [], reExports, freshProps: [], memoizedProps: [] } : undefined;
   const components = exportedComponents(file);
-  const children = importedChildren(file, index);
+  // Stories and tests render a component once to show or check it: re-renders are not their concern.
+  const children = SHOWCASE_FILE.test(file.filename) ? new Map<TSESTree.JSXOpeningElement, ImportedChild>() : importedChildren(file, index);
   const freshProps = children.size > 0 ? collectFreshProps(file, children) : [];
-  const memoizedProps = children.size > 0 ? collectMemoizedProps(file, children) : [];
+  const memoizedProps = children.size > 0 && (text.includes('useCallback') || text.includes('useMemo')) ? collectMemoizedProps(file, children) : [];
   if (components.length + reExports.length + freshProps.length + memoizedProps.length === 0) return undefined;
   return { components, reExports, freshProps, memoizedProps };
 }
@@ -420,7 +425,7 @@ function collectFreshProps(file: FileInput, children: Map<TSESTree.JSXOpeningEle
   const out: FreshProp[] = [];
   for (const [element, child] of children) {
     const render = renderFunction(element);
-    if (!render) continue;
+    if (!render || newChildren(element)) continue;
     for (const attribute of element.attributes) {
       if (attribute.type !== AST_NODE_TYPES.JSXAttribute || attribute.name.type !== AST_NODE_TYPES.JSXIdentifier) continue;
       const prop = attribute.name.name;
@@ -440,6 +445,28 @@ function collectFreshProps(file: FileInput, children: Map<TSESTree.JSXOpeningEle
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * True when the element nests children that are new on each render (elements, lists, calls):
+ * `children` then defeats the memo before any attribute does, and fixing an attribute alone would
+ * change nothing. Text and plain names or reads (`{order.number}`) keep it.
+ */
+function newChildren(opening: TSESTree.JSXOpeningElement): boolean {
+  const element = opening.parent;
+  if (element?.type !== AST_NODE_TYPES.JSXElement) return false;
+  return element.children.some((child) => {
+    if (child.type === AST_NODE_TYPES.JSXText) return false;
+    if (child.type !== AST_NODE_TYPES.JSXExpressionContainer) return true;
+    const expression = unwrap(child.expression);
+    return !(
+      expression.type === AST_NODE_TYPES.JSXEmptyExpression ||
+      expression.type === AST_NODE_TYPES.Identifier ||
+      expression.type === AST_NODE_TYPES.Literal ||
+      expression.type === AST_NODE_TYPES.TemplateLiteral ||
+      (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed)
+    );
+  });
 }
 
 /**

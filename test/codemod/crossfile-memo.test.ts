@@ -149,6 +149,27 @@ describe('cache-codemod/memo-defeated-by-prop', () => {
     expect(messagesOf(files)[3]).toContain('`<Rows.Row>`');
   });
 
+  it('reads plain .js files with JSX, and memo components defined in a .ts module', () => {
+    const jsParent = lines("import { Row } from './Row';", 'export function List({ items }) {', '  return items.map((item) => <Row key={item.id} onSelect={() => item.open()} />);', '}');
+    expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.js': jsParent })).toEqual(['src/List.js:3 memo-defeated-by-prop']);
+    const tsMemo = lines("import { memo } from 'react';", "import { RowView } from './RowView';", 'export const Row = memo(RowView);');
+    expect(memoFindings({ 'src/RowView.tsx': PLAIN_ROW.replace('function Row', 'function RowView'), 'src/Row.ts': tsMemo, 'src/List.js': jsParent })).toEqual([
+      'src/List.js:3 memo-defeated-by-prop',
+    ]);
+  });
+
+  it('leaves elements alone whose nested children already defeat the memo', () => {
+    const nested = (children: string) =>
+      memoFindings({
+        'src/Row.tsx': MEMO_ROW,
+        'src/List.tsx': lines("import { Row } from './Row';", 'export function List({ label }: { label: string }) {', `  return <Row onSelect={() => undefined}>${children}</Row>;`, '}'),
+      });
+    expect(nested('<b>{label}</b>')).toEqual([]);
+    expect(nested('{[label].map((text) => text)}')).toEqual([]);
+    // Text and plain reads are equal from one render to the next.
+    expect(nested('Open {label}')).toEqual(['src/List.tsx:3 memo-defeated-by-prop']);
+  });
+
   it('hard negatives: nothing for values that keep their identity, or children that do not memo', () => {
     const stable = [
       'const [filters] = useState(() => ({ open: true }));',
@@ -185,6 +206,8 @@ describe('cache-codemod/memo-defeated-by-prop', () => {
       '}',
     );
     expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.tsx': sameFile })).toEqual([]);
+    // Stories and tests render once to show or check a component.
+    expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.stories.tsx': parent('onSelect={() => undefined}'), 'src/__tests__/List.tsx': parent('style={{}}') })).toEqual([]);
     // JSX evaluated once at module scope is not per render.
     const moduleScope = lines("import { Row } from './Row';", 'export const row = <Row label="x" onSelect={() => undefined} />;');
     expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.tsx': moduleScope })).toEqual([]);
