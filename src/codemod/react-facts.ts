@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { memberName, resolveVariable, unwrap } from '../core/ast.js';
+import { calleeName, memberName, resolveVariable, unwrap } from '../core/ast.js';
 import type { FileIndex, FunctionNode } from '../core/analysis/file-index.js';
 import { isOrigin, originOf } from '../core/analysis/origins.js';
 import type { FileInput, VariableLike } from '../core/model.js';
@@ -77,6 +77,7 @@ const SHOWCASE_FILE = /\.(?:stories|story|test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:te
 const SKIPPED_PROPS = new Set(['key', 'ref', 'children']);
 /** Same order as `no-trivial-memo`, so the per-file hook-call list is shared with the rule. */
 const MEMO_HOOKS = ['useMemo', 'useCallback'] as const;
+const MEMO_HOOK_NAMES: ReadonlySet<string> = new Set(MEMO_HOOKS);
 
 /**
  * The React facts of one file, or undefined when it has none. A file that is neither JSX nor
@@ -411,10 +412,16 @@ function freshKind(node: TSESTree.Node): FreshKind | undefined {
   }
 }
 
-/** The function that renders: the nearest enclosing component or hook (by name), or an anonymous default export. */
+/**
+ * The function that renders: the nearest enclosing component or hook (by name), or an anonymous
+ * default export. Undefined when the element is built inside a `useMemo`/`useCallback` callback
+ * on the way there: then it is rebuilt only when the deps change, not on each render.
+ */
 function renderFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
+    const call = outer(current).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === outer(current).node && MEMO_HOOK_NAMES.has(calleeName(call) ?? '')) return undefined;
     const name = functionName(current);
     if (name !== undefined ? isComponentName(name) || isHookName(name) : current.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return current;
   }

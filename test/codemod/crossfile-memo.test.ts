@@ -206,6 +206,17 @@ describe('cache-codemod/memo-defeated-by-prop', () => {
       '}',
     );
     expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.tsx': sameFile })).toEqual([]);
+    // Built inside useMemo/useCallback: rebuilt only when the deps change.
+    const memoised = lines(
+      "import { useCallback, useMemo } from 'react';",
+      "import { Row } from './Row';",
+      'export function List({ items }: { items: string[] }) {',
+      '  const rows = useMemo(() => items.map((label) => <Row key={label} label={label} onSelect={() => console.log(label)} />), [items]);',
+      '  const renderRow = useCallback((label: string) => <Row label={label} style={{ padding: 4 }} />, []);',
+      '  return <ul>{rows}{items.map(renderRow)}</ul>;',
+      '}',
+    );
+    expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.tsx': memoised })).toEqual([]);
     // Stories and tests render once to show or check a component.
     expect(memoFindings({ 'src/Row.tsx': MEMO_ROW, 'src/List.stories.tsx': parent('onSelect={() => undefined}'), 'src/__tests__/List.tsx': parent('style={{}}') })).toEqual([]);
     // JSX evaluated once at module scope is not per render.
