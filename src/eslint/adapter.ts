@@ -1,15 +1,23 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Detector, FileInput, Finding, ScopeManagerLike, TextEdit } from '../core/model.js';
 
-/** Builds the core's view of a file from an ESLint rule context, without requiring type information. */
+const fileInputs = new WeakMap<object, FileInput>();
+
+/**
+ * Builds the core's view of a file from an ESLint rule context, without requiring type
+ * information. One object per file, shared by every rule (keyed by the AST).
+ */
 export function fileInputFrom(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileInput {
   const sourceCode = context.sourceCode;
+  const cached = fileInputs.get(sourceCode.ast);
+  // The text and name are compared too, in case a host reuses one AST object between files.
+  if (cached && cached.text === sourceCode.text && cached.filename === context.filename) return cached;
   // Read parser services defensively: under oxlint or espree there are none, and that must not throw.
   const services = sourceCode.parserServices as
     | { program?: unknown; esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown } }
     | undefined;
   const program = services?.program ?? undefined;
-  return {
+  const file: FileInput = {
     text: sourceCode.text,
     ast: sourceCode.ast,
     filename: context.filename,
@@ -17,6 +25,8 @@ export function fileInputFrom(context: Readonly<TSESLint.RuleContext<string, rea
     visitorKeys: sourceCode.visitorKeys as Record<string, readonly string[]>,
     ...(program ? { program, esTreeNodeToTSNodeMap: services?.esTreeNodeToTSNodeMap } : {}),
   };
+  fileInputs.set(sourceCode.ast, file);
+  return file;
 }
 
 const toFix =

@@ -28,17 +28,32 @@ export type CacheRuleModule<Options extends readonly unknown[], MessageId extend
 
 /**
  * Builds a rule: adds the docs URL and hands `create` its options with defaults applied.
- * ESLint 9.15+ already merges `meta.defaultOptions` into `context.options`; the shallow merge
- * here only matters for hosts that do not (oxlint's JS plugins). It is memoised per options
- * object, because `create` runs once per file and typescript-eslint's `applyDefault`
- * (a `structuredClone` per call) measured at ~60 µs per file, most of a cheap rule's cost.
+ * ESLint 9.15+ already merges `meta.defaultOptions` into `context.options` (a fresh array per
+ * file and rule), so the common path only checks that every default is present and passes the
+ * array through: no allocation per file. Hosts that do not merge (oxlint's JS plugins) get a
+ * shallow merge, memoised per options array. typescript-eslint's `applyDefault` (a
+ * `structuredClone` per call) measured ~60 µs per file, and even a memoised merge keyed by
+ * ESLint's fresh arrays cost ~3 µs per file and rule (perf/results, docs/performance.md).
  */
 export function createRule<Options extends readonly unknown[], MessageId extends string>(
   rule: RuleDefinition<Options, MessageId>,
 ): CacheRuleModule<Options, MessageId> {
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as readonly unknown[];
+  const defaultKeys = defaults.map((value) => (isPlainObject(value) ? Object.keys(value) : undefined));
+  const complete = (options: readonly unknown[]): boolean => {
+    for (let i = 0; i < defaults.length; i++) {
+      const user = options[i];
+      if (user === undefined) return false;
+      const keys = defaultKeys[i];
+      if (keys === undefined) continue;
+      if (!isPlainObject(user)) return false;
+      for (const key of keys) if (!(key in user)) return false;
+    }
+    return true;
+  };
   const merged = new WeakMap<object, Options>();
   const withDefaults = (options: readonly unknown[]): Options => {
+    if (complete(options)) return options as unknown as Options;
     const cached = merged.get(options);
     if (cached) return cached;
     const out = defaults.map((value, i) => {

@@ -69,7 +69,7 @@ export const noCachedPrivateFetch: Detector<NoCachedPrivateFetchOptions, NoCache
     addToKeyParts: 'Add `{{expression}}` to `keyParts` so each user gets an entry of their own.',
   },
   gate: (text) =>
-    (text.includes('fetch') && /force-cache|revalidate|fetchCache|force-dynamic/.test(text)) || text.includes('unstable_cache') || text.includes('use cache'),
+    (text.includes('fetch') && /force-cache|revalidate|fetchCache|force-dynamic/.test(text)) || (text.includes('_cache') && text.includes('unstable_cache')) || text.includes('use cache'),
   detect(file, options, report) {
     if (isClientModule(file) || isPagesRouterFile(file.filename) || isMiddlewareFile(file.filename)) return;
     if (file.text.includes('fetch')) checkFetches(file, options, report);

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, indentAt, lineBreak, preferredQuote, propertyKey, staticValue, unwrap } from '../ast.js';
 import type { Detector, FileInput, SuggestionPlan } from '../model.js';
 import { dependencyMajor } from '../project/versions.js';
-import { getStoreAnalysis, type StoreSite } from '../stores/analysis.js';
+import { getStoreAnalysis, mayHaveLibraryStores, type StoreSite } from '../stores/analysis.js';
 import { REDIS_LIBRARIES, hasSpreadArgument, isRepeatable, keyLabel, mentions, methodLoc, redisCommand, type RedisCommand } from '../stores/redis.js';
 
 /** Options of `no-redis-keys`. */
@@ -37,6 +37,7 @@ export const noRedisKeys: Detector<NoRedisKeysOptions, NoRedisKeysMessageId> = {
     useScan: 'Collect the keys with `{{method}}` instead.',
   },
   gate: (text) =>
+    mayHaveLibraryStores(text) &&
     (text.includes('keys') || text.includes('KEYS') || text.includes('Keys')) && (text.includes('redis') || text.includes('@vercel/kv')),
   detect(file, options, report) {
     for (const site of getStoreAnalysis(file).stores) {

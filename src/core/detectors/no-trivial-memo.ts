@@ -65,7 +65,8 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
     hoistToModule: 'Move it to module scope as `{{name}}`.',
     removeManualMemo: 'Remove the `{{hook}}` wrapper.',
   },
-  gate: (text) => text.includes('useMemo') || text.includes('useCallback'),
+  // The capitalised halves first: V8 finds a rare first character several times faster.
+  gate: (text) => (text.includes('Memo') && text.includes('useMemo')) || (text.includes('Callback') && text.includes('useCallback')),
   detect(file, options, report) {
     const calls = reactHookCalls(file, HOOKS);
     if (calls.length === 0) return;

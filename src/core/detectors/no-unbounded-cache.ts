@@ -5,7 +5,7 @@ import { originOf } from '../analysis/origins.js';
 import { addOption } from '../edits/options.js';
 import type { Detector, FileInput, Finding, SuggestionPlan, TextEdit, VariableLike } from '../model.js';
 import { dependencyMajor } from '../project/versions.js';
-import { getStoreAnalysis, type StoreSite, type StoreUse } from '../stores/analysis.js';
+import { getStoreAnalysis, STORE_TEXT, storeTextFlags, type StoreSite, type StoreUse } from '../stores/analysis.js';
 
 /** Options of `no-unbounded-cache`. */
 export interface NoUnboundedCacheOptions {
@@ -89,15 +89,17 @@ export const noUnboundedCache: Detector<NoUnboundedCacheOptions, NoUnboundedCach
     useMaxSize: 'Use `{{replacement}}` instead.',
     finiteValue: 'Replace `Infinity` with `{{value}}`.',
   },
-  gate: (text) =>
-    text.includes('new Map') ||
-    // `moize` is also in `memoize` and `memoizee`.
-    text.includes('moize') ||
-    text.includes('node-cache') ||
-    text.includes('lru') ||
-    objectCacheCandidate(text, '= {}') ||
-    objectCacheCandidate(text, '= Object.create(null)') ||
-    ((text.includes('gcTime') || text.includes('cacheTime')) && /Infinity|INFINITY/.test(text)),
+  // Findings come from the store analysis, whose text evidence is computed once per file for
+  // every store rule (Map, object and memoizer/LRU stores), or from TanStack's `gcTime: Infinity`.
+  gate: (text) => {
+    const flags = storeTextFlags(text);
+    return (
+      (flags & (STORE_TEXT.map | STORE_TEXT.nullPrototype | STORE_TEXT.object)) !== 0 ||
+      // `moize` is also in `memoize` and `memoizee`.
+      ((flags & STORE_TEXT.module) !== 0 && (text.includes('moize') || text.includes('node-cache') || text.includes('lru'))) ||
+      ((text.includes('Infinity') || text.includes('INFINITY')) && (text.includes('gcTime') || text.includes('cacheTime')))
+    );
+  },
   detect(file, options, report) {
     const context: Context = { file, options, report };
     const allow = allowPatterns(options);
@@ -143,25 +145,6 @@ export const noUnboundedCache: Detector<NoUnboundedCacheOptions, NoUnboundedCach
     }
   },
 };
-
-/** What may precede ` = {}` on a line that declares a module binding or a class field. */
-const OBJECT_DECLARATION =
-  /^(?:(?:export\s+)?(?:const|let|var)\s+[\w$]+|[ \t]+(?:(?:private|public|protected|readonly|static|declare)\s+)*#?[\w$]+\??)(?:\s*:[^=]*)?\s*$/;
-
-/**
- * True when some line reads `const cache = {}`, `private cache: Record<string, T> = {}` or the like
- * (the literal ending the line): a candidate object cache. Only the lines around each `needle`
- * are examined, so a file costs one `indexOf` pass.
- */
-function objectCacheCandidate(text: string, needle: string): boolean {
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-    const lineEnd = text.indexOf('\n', at);
-    const rest = text.slice(at + needle.length, lineEnd === -1 ? text.length : lineEnd);
-    if (!/^\s*;?\s*(?:\/\/.*)?$/.test(rest)) continue;
-    if (OBJECT_DECLARATION.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
-  }
-  return false;
-}
 
 const allowCache = new WeakMap<readonly string[], RegExp[]>();
 

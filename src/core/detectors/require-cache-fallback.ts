@@ -6,7 +6,7 @@ import type { Detector, FileInput, SuggestionPlan, TextEdit } from '../model.js'
 import { dependencyMajor } from '../project/versions.js';
 import { WRITE_METHODS } from '../stores/catalog.js';
 import { REDIS_LIBRARIES } from '../stores/redis.js';
-import { getStoreAnalysis, hasSpread, optionProperty, type StoreSite, type StoreUse } from '../stores/analysis.js';
+import { getStoreAnalysis, hasSpread, mayHaveLibraryStores, optionProperty, type StoreSite, type StoreUse } from '../stores/analysis.js';
 import {
   cacheAsideReads,
   calledFunction,
@@ -93,7 +93,7 @@ export const requireCacheFallback: Detector<RequireCacheFallbackOptions, Require
     wrapInTryCatch: 'Wrap the read in `try`/`catch` and fall back to `{{value}}`.',
     addCatch: 'Handle the rejection: add `.catch({{handler}})`.',
   },
-  gate: (text) => /redis|cache-manager|keyv|@vercel\/kv/.test(text),
+  gate: (text) => mayHaveLibraryStores(text) && /redis|cache-manager|keyv|@vercel\/kv/.test(text),
   detect(file, options, report) {
     const stores = getStoreAnalysis(file).stores.filter((store) => REMOTE.has(store.library) && !inMemory(store));
     if (stores.length === 0) return;

@@ -3,7 +3,7 @@ import { constInitializer, indentAt, isFunction, lineBreak, parentOf, preferredQ
 import { contains, type FunctionNode } from '../analysis/file-index.js';
 import type { Detector, FileInput, Report, SuggestionPlan, TextEdit } from '../model.js';
 import { dependencyMajor } from '../project/versions.js';
-import { getStoreAnalysis, type StoreSite } from '../stores/analysis.js';
+import { getStoreAnalysis, mayHaveLibraryStores, type StoreSite } from '../stores/analysis.js';
 import {
   REDIS_LIBRARIES,
   hasSpreadArgument,
@@ -117,7 +117,9 @@ export const requireCacheTtl: Detector<RequireCacheTtlOptions, RequireCacheTtlMe
     addKeepTtl: 'Keep the TTL the key already has: add `{{form}}`.',
     addExpire: 'Expire the key after writing it: `{{form}}`.',
   },
-  gate: (text) => text.includes('redis') || text.includes('@vercel/kv') || text.includes('cache-manager') || text.includes('keyv'),
+  // Redis, cache-manager and keyv stores all come from a store module (the shared, memoised text check).
+  gate: (text) =>
+    mayHaveLibraryStores(text) && (text.includes('redis') || text.includes('@vercel/kv') || text.includes('cache-manager') || text.includes('keyv')),
   detect(file, options, report) {
     const stores = getStoreAnalysis(file).stores;
     const redisSites = stores.filter((site) => REDIS_LIBRARIES.has(site.library));

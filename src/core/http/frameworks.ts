@@ -170,7 +170,11 @@ export function mayUseHttp(text: string, filename: string): boolean {
   if (text === lastText && filename === lastFilename) return lastAnswer;
   lastText = text;
   lastFilename = filename;
-  lastAnswer = NEXT_HANDLER_FILE.test(filename) || HTTP_SPECIFIER.test(text) || WEB_RESPONSE.test(text);
+  lastAnswer =
+    NEXT_HANDLER_FILE.test(filename) ||
+    HTTP_SPECIFIER.test(text) ||
+    // Capitalised needles are found several times faster than the `\b` alternation alone.
+    ((text.includes('Response') || text.includes('Headers')) && WEB_RESPONSE.test(text));
   return lastAnswer;
 }
 let lastText: string | undefined;

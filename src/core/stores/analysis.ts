@@ -58,18 +58,70 @@ export interface StoreAnalysis {
 const KEY = {};
 const EMPTY: StoreAnalysis = { stores: [] };
 
+/** What kinds of store a file's text may hold (bits of `storeTextFlags`). */
+export const STORE_TEXT = {
+  /** `new Map`. */
+  map: 1,
+  /** `Object.create(null)`. */
+  nullPrototype: 2,
+  /** A store module named in quotes (an import or require of lru-cache, ioredis, ...). */
+  module: 4,
+  /** A module-level or class-field `= {}`. */
+  object: 8,
+} as const;
+
+/**
+ * The text-only evidence for stores, computed once per file text and shared by every store rule
+ * (each asks it of the same text in a row). Zero means no store analysis can find anything.
+ */
+export function storeTextFlags(text: string): number {
+  if (text === lastStoreText) return lastStoreFlags;
+  lastStoreText = text;
+  lastStoreFlags =
+    (text.includes('Map') && NEW_MAP.test(text) ? STORE_TEXT.map : 0) |
+    // `(null)` first: a rarer first character makes V8's search several times faster.
+    (text.includes('(null)') && text.includes('create(null)') ? STORE_TEXT.nullPrototype : 0) |
+    // A store module named in an import or require: quoted, not as a substring of another word.
+    (STORE_MODULE.test(text) ? STORE_TEXT.module : 0) |
+    (objectCacheDeclared(text) ? STORE_TEXT.object : 0);
+  return lastStoreFlags;
+}
+
 /** True when the text may hold a store at all: a store module is named, or a `Map`/`{}` could be one. */
 export function mayHaveStores(text: string): boolean {
-  // Every store rule asks this of the same file text in a row: remember the last answer.
-  if (text === lastStoreText) return lastStoreAnswer;
-  lastStoreText = text;
-  lastStoreAnswer =
-    (text.includes('Map') && NEW_MAP.test(text)) ||
-    text.includes('create(null)') ||
-    // A store module named in an import or require: quoted, not as a substring of another word.
-    STORE_MODULE.test(text) ||
-    (text.includes('{}') && OBJECT_CACHE.test(text));
-  return lastStoreAnswer;
+  return storeTextFlags(text) !== 0;
+}
+
+/** True when the text may hold a store made by a store library (Redis clients, cache-manager, keyv, ...). */
+export function mayHaveLibraryStores(text: string): boolean {
+  return (storeTextFlags(text) & STORE_TEXT.module) !== 0;
+}
+
+const EMPTY_OBJECTS = ['{}', '{ }', 'Object.create(null)'];
+
+/**
+ * True when some line declares an object cache (`OBJECT_CACHE`). Instead of running that
+ * multi-line expression over the whole file (which has `{}` in nearly every React file), only
+ * the lines of an empty object literal that directly follows `=` are tested, with the line
+ * before for `const cache =⏎ {}`: measured 6 ms instead of 36 ms over the 17 MB corpus.
+ */
+function objectCacheDeclared(text: string): boolean {
+  for (const needle of EMPTY_OBJECTS) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+      let before = at - 1;
+      while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+      if (before < 0 || text.charCodeAt(before) !== 61 /* = */) continue;
+      const lineStart = text.lastIndexOf('\n', at - 1);
+      const previousLineStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 1) : -1;
+      const lineEnd = text.indexOf('\n', at + needle.length);
+      if (OBJECT_CACHE.test(text.slice(previousLineStart + 1, lineEnd === -1 ? text.length : lineEnd))) return true;
+    }
+  }
+  return false;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /** One pass over the text for every store module's quoted name (measured: ~10x cheaper than one `includes` per module). */
@@ -85,7 +137,7 @@ const NEW_MAP = /\bnew\s+Map\b/;
 const OBJECT_CACHE =
   /^(?:export\s+)?(?:const|let|var)\s+[\w$]+(?:\s*:\s*[^=\n;]+)?\s*=\s*(?:\{\s*\}|Object\.create\(null\))|^[ \t]+(?:(?:(?:private|protected|public|static|readonly)\s+)+#?[\w$]+(?:\s*:\s*[^=\n;]+)?|#?[\w$]+\s*:\s*[^=\n;]+)\s*=\s*(?:\{\s*\}|Object\.create\(null\))/m;
 let lastStoreText: string | undefined;
-let lastStoreAnswer = false;
+let lastStoreFlags = 0;
 
 /** The file's stores, computed once per AST and shared by every rule. */
 export function getStoreAnalysis(file: FileInput): StoreAnalysis {
