@@ -81,7 +81,7 @@ const MEMO_HOOK_NAMES: ReadonlySet<string> = new Set(MEMO_HOOKS);
 
 /**
  * The React facts of one file, or undefined when it has none. A file that is neither JSX nor
- * mentions React pays two string scans.
+ * mentions React pays a look at its top-level statements and two string scans.
  */
 export function extractReactFacts(file: FileInput, index: FileIndex): ReactFacts | undefined {
   // Barrel files (`export { OrderRow } from './OrderRow'`) are plain TypeScript: their re-exports are always kept.
@@ -150,8 +150,7 @@ function exportedComponents(file: FileInput): ExportedComponent[] {
   const add = (name: string, node: TSESTree.Node | null | undefined): void => {
     if (!node || (name !== 'default' && !isComponentName(name))) return;
     const local = localExport(node, file);
-    // Bindings imported and exported again are re-exports (reExportsOf).
-    if (local && !('source' in local)) components.push({ name, ...local });
+    if (local) components.push({ name, ...local });
   };
   // Exports are top-level statements: no walk needed.
   for (const statement of file.ast.body) {
@@ -178,9 +177,9 @@ function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string 
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 }
 
-type LocalExport = Omit<ExportedComponent, 'name'> | { source: string; imported: string };
+type LocalExport = Omit<ExportedComponent, 'name'>;
 
-/** What an exported value is: a memo or plain component defined here, a binding imported from a sibling module, or nothing known. */
+/** What an exported value is: a memo or plain component defined here, or nothing known (bindings imported from a sibling module are re-exports, see reExportsOf). */
 function localExport(node: TSESTree.Node, file: FileInput, depth = 0): LocalExport | undefined {
   if (depth > 3) return undefined;
   const value = unwrap(node);
@@ -203,14 +202,6 @@ function localExport(node: TSESTree.Node, file: FileInput, depth = 0): LocalExpo
   const variable = resolveVariable(value, file.scopeManager);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.type === 'ImportBinding') {
-    const specifier = def.node;
-    const declaration = specifier.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !declaration.source.value.startsWith('.') || declaration.importKind === 'type') return undefined;
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source: declaration.source.value, imported: 'default' };
-    if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') return { source: declaration.source.value, imported: exportName(specifier.imported) };
-    return undefined;
-  }
   // A module-level `function Row` or `const Row = ...` that is never reassigned.
   if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return undefined;
   if (def.type === 'FunctionName' && topLevel(def.node.parent)) return localExport(def.node, file, depth + 1);
