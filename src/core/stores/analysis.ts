@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, isFunction, memberName, parentOf, propertyKey, resolveVariable, unwrap } from '../ast.js';
 import { contains, getFileIndex, memoPerFile, type FileIndex, type FunctionNode } from '../analysis/file-index.js';
-import { isOrigin, originOf, originOfType, type Origin } from '../analysis/origins.js';
+import { isOrigin, originOf, originOfType, requireSource, type Origin } from '../analysis/origins.js';
 import type { FileInput, VariableLike } from '../model.js';
 import { STORE_KIND, STORE_MODULES, STORE_SOURCES, type StoreKind, type StoreLibrary } from './catalog.js';
 
@@ -155,15 +155,24 @@ function analyse(file: FileInput, index: FileIndex): StoreAnalysis {
     seen.add(site.node);
     stores.push(site);
   };
-  // Library stores come only from imports and requires of a store module: a file that names none
-  // of them can only hold `Map` and object caches, so its calls need no origin lookups.
-  const libraries = STORE_MODULES.some((source) => file.text.includes(source));
+  // Library stores come only from imports and requires of a store module (always quoted, which
+  // the shared text flags record): a file that names none of them can only hold `Map` and object
+  // caches, so its calls need no origin lookups.
+  const libraries = mayHaveLibraryStores(file.text);
+  // Names that can reach a store module (imports, requires, `const` aliases of them): a creation
+  // rooted at any other name has no store origin, so it needs no origin lookup.
+  const bound = libraries ? storeBoundNames(file, index) : undefined;
+  const candidate = (node: TSESTree.NewExpression | TSESTree.CallExpression): boolean => {
+    const root = creationRoot(node.callee);
+    return root === undefined || bound!.has(root);
+  };
   for (const expression of index.news) {
-    if (!libraries && !isMapConstruction(expression)) continue;
+    if (!isMapConstruction(expression) && (!libraries || !candidate(expression))) continue;
     const library = libraryOfCreation(expression, file);
     if (library) add(siteOf(expression, library, file, index));
   }
   for (const call of libraries ? index.calls : []) {
+    if (!candidate(call)) continue;
     const library = libraryOfCreation(call, file);
     if (library) add(siteOf(call, library, file, index));
   }
@@ -182,6 +191,80 @@ function analyse(file: FileInput, index: FileIndex): StoreAnalysis {
 
 // ---------------------------------------------------------------------------------------------
 // Finding stores
+
+const STORE_MODULE_SET: ReadonlySet<string> = new Set(STORE_MODULES);
+
+/**
+ * The name at the root of a creation's callee (`redis` in `redis.createClient()`, `moize` in
+ * `moize.maxSize(5)(fn)`), following what `originOf` follows; undefined when the root is not a
+ * plain identifier (`require('ioredis')`, a `this` member), which callers must not skip.
+ */
+function creationRoot(callee: TSESTree.Node): string | undefined {
+  let node = unwrap(callee);
+  for (;;) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
+    else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      if (requireSource(node) !== undefined) return undefined;
+      node = unwrap(node.callee);
+    } else return node.type === AST_NODE_TYPES.Identifier ? node.name : undefined;
+  }
+}
+
+/**
+ * Every local name whose value `originOf` could trace to a store module: import bindings of one,
+ * variables initialised from `require()` of one, and, transitively, `const` aliases and
+ * destructurings of those (found through the scope's references, as `originOf` follows them).
+ * A superset by name (shadowing is ignored), so filtering by it never drops a real store.
+ */
+function storeBoundNames(file: FileInput, index: FileIndex): Set<string> {
+  const names = new Set<string>();
+  const pending: TSESTree.Identifier[] = [];
+  const addPattern = (pattern: TSESTree.Node): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) {
+      if (!names.has(pattern.name)) {
+        names.add(pattern.name);
+        pending.push(pattern);
+      }
+    } else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of pattern.properties) addPattern(property.type === AST_NODE_TYPES.Property ? property.value : property.argument);
+    } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) addPattern(pattern.left);
+    else if (pattern.type === AST_NODE_TYPES.ArrayPattern) for (const element of pattern.elements) if (element) addPattern(element);
+  };
+  // The declarator that receives `node` as (part of) its initialiser, through members and calls.
+  const receiver = (node: TSESTree.Node): TSESTree.VariableDeclarator | undefined => {
+    let current: TSESTree.Node = node;
+    for (;;) {
+      const parent = parentOf(current);
+      if (!parent) return undefined;
+      if (
+        (parent.type === AST_NODE_TYPES.MemberExpression && unwrap(parent.object) === current) ||
+        ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && unwrap(parent.callee) === current)
+      ) {
+        current = parent;
+        continue;
+      }
+      return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init && unwrap(parent.init) === current ? parent : undefined;
+    }
+  };
+  for (const declaration of index.imports) {
+    if (!STORE_MODULE_SET.has(declaration.source.value)) continue;
+    for (const specifier of declaration.specifiers) addPattern(specifier.local);
+  }
+  for (const call of index.calls) {
+    const source = requireSource(call);
+    if (source === undefined || !STORE_MODULE_SET.has(source)) continue;
+    const declarator = receiver(call);
+    if (declarator) addPattern(declarator.id);
+  }
+  while (pending.length > 0) {
+    const variable = resolveVariable(pending.pop()!, file.scopeManager);
+    for (const reference of variable?.references ?? []) {
+      const declarator = receiver(reference.identifier as TSESTree.Node);
+      if (declarator) addPattern(declarator.id);
+    }
+  }
+  return names;
+}
 
 function isMapConstruction(node: TSESTree.NewExpression): boolean {
   const callee = unwrap(node.callee);
