@@ -31,6 +31,7 @@ const ESLINT_BIN = path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint
 const OXLINT_BIN = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
 const FORMATTER = path.join(here, 'stats-formatter.cjs');
 const RUSAGE_PROBE = path.join(here, 'rusage-probe.mjs');
+const SHARDS = path.join(here, 'shards.mjs');
 const GNU_TIME = '/usr/bin/time';
 const DEFAULT_PLUGIN = path.join(REPO_ROOT, 'dist', 'src', 'index.js');
 const PLUGIN_PREFIX = 'cache/';
@@ -63,6 +64,7 @@ const GOAL_PER_RULE = 1.5; // % of parse, each rule
 const GOAL_WALL_VS_EMPTY_RULE = 1.05; // whole process, recommended / empty-rule (when measured)
 const GOAL_TYPED_RULES = 20; // % of the typed parse, all rules of recommended-type-checked
 const GOAL_CODEMOD_WALL = 0.5; // cache-codemod scan wall / ESLint parse-only wall
+const GOAL_WORKER_SPEEDUP = 1.5; // cache-codemod scan: --workers 1 wall / --workers 2 wall (issue #5)
 const REFERENCE_EXHAUSTIVE_DEPS = 1.6; // % of parse, react-hooks/exhaustive-deps in performance.md
 
 const PEERS = {
@@ -174,6 +176,13 @@ export default [base, { name: 'bench/empty-rule', files: FILES, plugins: { bench
     vs: 'all',
     description: 'cache-codemod scan --format json --workers 2',
   },
+  'codemod-shards': {
+    kind: 'tool',
+    tool: 'codemod-shards',
+    workers: 2,
+    vs: 'all',
+    description: 'two independent `cache-codemod scan --workers 1 --shard i/2` processes at once (perf/shards.mjs): the ceiling for two lanes on this machine',
+  },
 };
 for (const scenario of Object.values(SCENARIOS)) {
   scenario.tool ??= 'eslint';
@@ -213,6 +222,7 @@ const DEFAULT_SCENARIOS = [
   'oxlint',
   'codemod-1',
   'codemod-2',
+  'codemod-shards',
   'subset-parse',
   'subset-recommended',
   'subset-type-checked',
@@ -603,6 +613,15 @@ function commandFor(name, ctx, base) {
         okCodes: [0, 1],
         read: readCodemodJson,
       };
+    case 'codemod-shards':
+      return {
+        args: [SHARDS, ctx.codemodCli, String(scenario.workers), outFile, ...lintArgs],
+        env: {},
+        outFile,
+        stdoutToOut: false,
+        okCodes: [0],
+        read: readCodemodJson,
+      };
     default:
       throw new Error(`${name}: unknown tool ${scenario.tool}`);
   }
@@ -869,7 +888,24 @@ function evaluateGoals(summaries, ctx) {
       pass: p.same,
     });
   }
-  for (const name of ['codemod-1', 'codemod-2']) {
+  // Speed-ups: one worker's wall over two workers' (and over two independent shard processes,
+  // the most two lanes can gain on this machine), paired by round.
+  const speedup = (name) => {
+    const runs = ctx.rawRuns?.[name];
+    const one = ctx.rawRuns?.['codemod-1'];
+    if (!runs || !one) return null;
+    const byRound = new Map(one.filter((r) => r.ok).map((r) => [r.round, r.wallS]));
+    return median(runs.filter((r) => r.ok && byRound.has(r.round)).map((r) => byRound.get(r.round) / r.wallS));
+  };
+  const two = speedup('codemod-2');
+  if (two != null) {
+    goals.push({ goal: `codemod-2: >= ${GOAL_WORKER_SPEEDUP}x faster than codemod-1 (wall, paired by round)`, value: fmtX(two), pass: two >= GOAL_WORKER_SPEEDUP });
+  }
+  const shards = speedup('codemod-shards');
+  if (shards != null) {
+    goals.push({ goal: 'codemod-shards: two independent processes vs codemod-1 (the ceiling for two lanes here; not a goal)', value: fmtX(shards), pass: null });
+  }
+  for (const name of ['codemod-1', 'codemod-2', 'codemod-shards']) {
     const cm = summaries[name];
     if (!cm?.ok) continue;
     if (all?.ok) {
@@ -1053,7 +1089,7 @@ async function main() {
     skip(order.filter(needsPlugin), `${path.relative(REPO_ROOT, opts.plugin)} not found (plugin not built: run \`npm run build\`)`);
   }
   const codemodCli = path.join(path.dirname(opts.plugin), 'codemod', 'cli.js');
-  if (!fs.existsSync(codemodCli)) skip(order.filter((n) => SCENARIOS[n].tool === 'codemod'), `${path.relative(REPO_ROOT, codemodCli)} not found`);
+  if (!fs.existsSync(codemodCli)) skip(order.filter((n) => SCENARIOS[n].tool.startsWith('codemod')), `${path.relative(REPO_ROOT, codemodCli)} not found`);
   if (!fs.existsSync(OXLINT_BIN)) skip(order.filter((n) => SCENARIOS[n].tool === 'oxlint'), 'node_modules/oxlint not installed (npm ci)');
   let subsetArgs = [];
   if (opts.target) {
