@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Linter } from 'eslint';
 import { ignoredLines } from '../eslint/adapter.js';
+import { projectSpecifier } from './aliases.js';
 import { calleeMember, memberName, resolveVariable, unwrap } from '../core/ast.js';
 import { getFileIndex } from '../core/analysis/file-index.js';
 import { originOf } from '../core/analysis/origins.js';
@@ -94,9 +95,12 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
   };
   const index = getFileIndex(file);
   const place = (node: TSESTree.Node): Place => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
-  const imports = index.imports
-    .filter((declaration) => declaration.source.value.startsWith('.'))
-    .map((declaration) => ({ source: declaration.source.value, names: declaration.specifiers.map((s) => s.local.name) }));
+  // Relative imports, and aliases (`@/lib/redis`) that the nearest tsconfig maps to a project file,
+  // as the relative specifier of that file.
+  const imports = index.imports.flatMap((declaration) => {
+    const source = projectSpecifier(declaration.source.value, filename);
+    return source === undefined ? [] : [{ source, names: declaration.specifiers.map((s) => s.local.name) }];
+  });
   const localSources = new Map<string, string>();
   for (const entry of imports) for (const name of entry.names) localSources.set(name, entry.source);
 
@@ -138,13 +142,15 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
     const access = READ_METHODS.has(method) ? 'read' : WRITE_METHODS.has(method) ? 'write' : EVICT_METHODS.has(method) ? 'evict' : undefined;
     if (!access) continue;
     const origin = originOf(member.object, file);
-    if (!origin || origin.via !== 'ref' || origin.path.length !== 1 || !origin.source.startsWith('.')) continue;
+    if (!origin || origin.via !== 'ref' || origin.path.length !== 1) continue;
+    const importSource = projectSpecifier(origin.source, filename);
+    if (importSource === undefined) continue;
     const key = keyPrefix(call.arguments[0], file);
     if (!key) continue;
     const valueArg = method === 'setex' || method === 'setEx' ? call.arguments[2] : call.arguments[1];
     importedStoreUses.push({
       ...place(call),
-      importSource: origin.source,
+      importSource,
       importName: origin.path[0]!,
       access,
       keyPrefix: key.prefix,

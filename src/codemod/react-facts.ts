@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { projectSpecifier } from './aliases.js';
 import { calleeName, memberName, resolveVariable, unwrap } from '../core/ast.js';
 import type { FileIndex, FunctionNode } from '../core/analysis/file-index.js';
 import { isOrigin, originOf } from '../core/analysis/origins.js';
@@ -85,7 +86,7 @@ const MEMO_HOOK_NAMES: ReadonlySet<string> = new Set(MEMO_HOOKS);
  */
 export function extractReactFacts(file: FileInput, index: FileIndex): ReactFacts | undefined {
   // Barrel files (`export { OrderRow } from './OrderRow'`) are plain TypeScript: their re-exports are always kept.
-  const reExports = reExportsOf(file.ast, index.imports);
+  const reExports = reExportsOf(file.ast, index.imports, file.filename);
   // JSX lives in .tsx/.jsx, and in .js files (then usually with a capitalised tag); a .ts file can
   // still define `memo(...)` components, and then names 'react'.
   const text = file.text;
@@ -107,17 +108,20 @@ export function extractReactFacts(file: FileInput, index: FileIndex): ReactFacts
  * `export { X } from './x'`, `export * from './x'`, and bindings imported from a sibling module and
  * exported again (`import { X } from './x'; export { X }`): top-level statements, no walk.
  */
-function reExportsOf(ast: TSESTree.Program, imports: readonly TSESTree.ImportDeclaration[]): ReExport[] {
+function reExportsOf(ast: TSESTree.Program, imports: readonly TSESTree.ImportDeclaration[], filename: string): ReExport[] {
   const out: ReExport[] = [];
+  // Relative specifiers, and tsconfig aliases of project files turned into relative ones.
+  const toLocal = (source: string): string | undefined => projectSpecifier(source, filename);
   let imported: Map<string, { source: string; imported: string }> | undefined;
   const importedAs = (local: string): { source: string; imported: string } | undefined => {
     if (!imported) {
       imported = new Map();
       for (const declaration of imports) {
-        if (!declaration.source.value.startsWith('.') || declaration.importKind === 'type') continue;
+        const source = declaration.importKind === 'type' ? undefined : toLocal(declaration.source.value);
+        if (source === undefined) continue;
         for (const specifier of declaration.specifiers) {
-          if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) imported.set(specifier.local.name, { source: declaration.source.value, imported: 'default' });
-          else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') imported.set(specifier.local.name, { source: declaration.source.value, imported: exportName(specifier.imported) });
+          if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) imported.set(specifier.local.name, { source, imported: 'default' });
+          else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') imported.set(specifier.local.name, { source, imported: exportName(specifier.imported) });
         }
       }
     }
@@ -126,17 +130,19 @@ function reExportsOf(ast: TSESTree.Program, imports: readonly TSESTree.ImportDec
   const exportedName = (name: string): boolean => name === 'default' || isComponentName(name);
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      if (!statement.exported && statement.exportKind !== 'type' && statement.source.value.startsWith('.')) out.push({ source: statement.source.value, names: null });
+      const source = statement.exported || statement.exportKind === 'type' ? undefined : toLocal(statement.source.value);
+      if (source !== undefined) out.push({ source, names: null });
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       const from = statement.declaration.type === AST_NODE_TYPES.Identifier ? importedAs(statement.declaration.name) : undefined;
       if (from) out.push({ source: from.source, names: [{ exported: 'default', imported: from.imported }] });
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.exportKind !== 'type' && statement.specifiers.length > 0) {
-      if (statement.source && !statement.source.value.startsWith('.')) continue;
+      const reSource = statement.source ? toLocal(statement.source.value) : undefined;
+      if (statement.source && reSource === undefined) continue;
       for (const specifier of statement.specifiers) {
         const exported = exportName(specifier.exported);
         if (specifier.exportKind === 'type' || !exportedName(exported)) continue;
-        const local = exportName(specifier.local);
-        const from = statement.source ? { source: statement.source.value, imported: local } : importedAs(local);
+        const localName = exportName(specifier.local);
+        const from = reSource !== undefined ? { source: reSource, imported: localName } : importedAs(localName);
         if (from) out.push({ source: from.source, names: [{ exported, imported: from.imported }] });
       }
     }
@@ -350,8 +356,8 @@ function importedChildren(file: FileInput, index: FileIndex): Map<TSESTree.JSXOp
   const out = new Map<TSESTree.JSXOpeningElement, ImportedChild>();
   if (!file.scopeManager) return out;
   for (const declaration of index.imports) {
-    const source = declaration.source.value;
-    if (!source.startsWith('.') || declaration.importKind === 'type') continue;
+    const source = declaration.importKind === 'type' ? undefined : projectSpecifier(declaration.source.value, file.filename);
+    if (source === undefined) continue;
     for (const specifier of declaration.specifiers) {
       const namespace = specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') continue;
