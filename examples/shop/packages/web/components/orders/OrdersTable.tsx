@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { OrderDetails } from './OrderDetails';
-import { OrderRow, type OrderSummary } from './OrderRow';
+import { OrderRow, type OrderSummary } from '@/components/orders/OrderRow';
 
 export function OrdersTable() {
   const [search, setSearch] = useState('');
