@@ -301,6 +301,7 @@ function checkNullish(write: CacheWrite, nonNullable: ReadonlySet<string>, file:
   }
   if (declaredNonNullable(source.call, file)) return false;
   if (typeExcludesNullish(file, payload) === true) return false;
+  if (nullishEntryIsMiss(write)) return false;
   const name = variable?.name;
   const statement = name ? standaloneStatement(write.use.node) : undefined;
   const fix = statement && name ? guardStatement(statement, `${name} != null`) : undefined;
@@ -392,6 +393,85 @@ function isNullTest(identifier: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** Stores that hand back exactly the value written (no serialisation): a cached `null` reads as `null`. */
+const RAW_VALUE_STORES: ReadonlySet<string> = new Set(['map', 'object', 'lru-cache', 'quick-lru', 'node-cache']);
+const NON_NULLISH_TYPEOF: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'function']);
+
+/**
+ * True when the read of the same key treats a null or undefined entry as a miss, so a nullish
+ * value written here is recomputed on the next call instead of being served: the write sits in the
+ * miss branch of `if (!cached)`, `if (cached == null)` or `if (typeof cached !== 'boolean')`, or
+ * follows `if (cached) return cached` / `if (typeof cached === 'number') return cached`. Only for
+ * in-memory stores that return the written value itself (a Redis string `"null"` is truthy).
+ */
+function nullishEntryIsMiss(write: CacheWrite): boolean {
+  const read = write.sameKeyRead;
+  if (!read || !RAW_VALUE_STORES.has(write.store.library) || !write.fn) return false;
+  const holder = read.node.parent;
+  const name =
+    holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === read.node && holder.id.type === AST_NODE_TYPES.Identifier
+      ? holder.id.name
+      : holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === read.node && holder.left.type === AST_NODE_TYPES.Identifier
+        ? holder.left.name
+        : undefined;
+  if (!name) return false;
+  const readEnd = read.node.range[1];
+  // The write inside the miss branch of a test on the read value.
+  for (let node: TSESTree.Node | undefined = write.use.node; node && node !== write.fn; node = node.parent) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === node && parent.range[0] > readEnd && missTestRejectsNullish(parent.test, name, true)) return true;
+  }
+  // Or after an early return on a hit test that nullish values fail.
+  const body = write.fn.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      statement.range[0] > readEnd &&
+      statement.range[1] <= write.use.node.range[0] &&
+      !statement.alternate &&
+      exits(statement.consequent) &&
+      missTestRejectsNullish(statement.test, name, false),
+  );
+}
+
+/**
+ * For `miss: true`, whether `test` holds for null and for undefined (`!x`, `x == null`,
+ * `typeof x !== 'string'`); for `miss: false`, whether it fails for both (`x`, `x != null`,
+ * `typeof x === 'number'`).
+ */
+function missTestRejectsNullish(test: TSESTree.Node, name: string, miss: boolean): boolean {
+  const expression = stripTs(test);
+  const isName = (node: TSESTree.Node): boolean => {
+    const inner = stripTs(node);
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+  };
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') return miss && isName(expression.argument);
+  if (!miss && isName(expression)) return true;
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const { left, right, operator } = expression;
+  const nullLiteral = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && node.value === null;
+  if ((operator === '==' && miss) || (operator === '!=' && !miss)) {
+    return (isName(left) && nullLiteral(right)) || (nullLiteral(left) && isName(right));
+  }
+  if ((operator === '!==' && miss) || (operator === '===' && !miss)) {
+    const typeOf = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'typeof' && isName(node.argument);
+    const typeName = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && NON_NULLISH_TYPEOF.has(node.value);
+    return (typeOf(left) && typeName(right)) || (typeName(left) && typeOf(right));
+  }
+  return false;
+}
+
+/** A statement that always leaves the function: `return ...`, `throw ...`, or a block ending in one. */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && exits(last);
+  }
+  return false;
 }
 
 /** `const user: User = await ...`: the author's annotation says it cannot be null. */
