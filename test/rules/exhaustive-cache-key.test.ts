@@ -213,6 +213,39 @@ const lodashTwoArgs = code(
 
 ruleTester.run('exhaustive-cache-key', rule as never, {
   valid: [
+    // --- look-alikes from the precision review: a timer registry, and a key that is its own variable
+    {
+      name: 'a Map of timers per job type is a registry, not a cached result',
+      code: code(
+        'export class InMemoryJobs {',
+        '  private readonly recurring = new Map<string, ReturnType<typeof setInterval>>();',
+        '  schedule(type: string, cron: string, run: () => Promise<void>) {',
+        '    if (this.recurring.has(type)) return;',
+        '    const timer = setInterval(() => void run(), intervalOf(cron));',
+        '    this.recurring.set(type, timer);',
+        '  }',
+        '}',
+      ),
+    },
+    {
+      name: 'the key is a digest variable, which the fetcher also uses to drop a failed entry',
+      code: code(
+        "import { createHash } from 'node:crypto';",
+        'const keys = new Map<string, Promise<PublicKeyInfo>>();',
+        'export function publicKeyInfo(privateKeyPem: string) {',
+        "  const digest = createHash('sha256').update(privateKeyPem).digest('hex');",
+        '  let info = keys.get(digest);',
+        '  if (!info) {',
+        '    info = parsePem(privateKeyPem).catch((error) => {',
+        '      keys.delete(digest);',
+        '      throw error;',
+        '    });',
+        '    keys.set(digest, info);',
+        '  }',
+        '  return info;',
+        '}',
+      ),
+    },
     // --- a Map created per call is a dedup table for that call, not a cache shared across callers
     {
       name: 'per-call Map inside the function that fills it',

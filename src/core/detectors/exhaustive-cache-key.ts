@@ -65,12 +65,21 @@ function checkWrite(write: CacheWrite, file: FileInput, options: InputOptions, r
   const source = write.source;
   // Only computed values: a write of what the caller handed in (write-through) has no fetcher to compare.
   if (!source?.call) return;
+  // A timer handle (`setTimeout(...)`, `later.setInterval(...)`) kept per key is a registry, not a cached result.
+  if (isTimerCall(source.call)) return;
   if (isOpaqueKey(write.key, file)) return;
   const computation = source.variable ? source.expression : write.payload ?? source.expression;
   const needed = inputsOf(computation, 'fetch', file, options);
   if (needed.length === 0) return;
   const keyInputs = write.keyParts.flatMap((part) => inputsOf(part, 'key', file, options));
-  const missing = needed.filter((input) => !keyInputs.some((key) => covers(key, input)) && !isStoreOrKey(input, write));
+  const keyNames = new Set(write.keyParts.flatMap((part) => (stripTs(part).type === AST_NODE_TYPES.Identifier ? [(stripTs(part) as TSESTree.Identifier).name] : [])));
+  const missing = needed.filter(
+    (input) =>
+      !keyInputs.some((key) => covers(key, input)) &&
+      !isStoreOrKey(input, write) &&
+      // The key variable itself (`const digest = hash(pem)`; `cache.set(digest, ...)`) is keyed by definition.
+      !(input.variable !== undefined && input.path.length === 0 && keyNames.has(input.root)),
+  );
   if (missing.length === 0) return;
   const sites = keySites(write.key, file, write.sameKeyRead?.args[0]);
   reportMissing(write.key, keyInputs.length === 0, missing, sites, file, report);
@@ -119,6 +128,14 @@ function isOpaqueKey(key: TSESTree.Node, file: FileInput): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || !/key$/i.test(node.name)) return false;
   const variable = resolveVariable(node, file.scopeManager);
   return variable?.defs[0]?.type === 'Parameter';
+}
+
+const TIMER_CALLS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
+function isTimerCall(call: TSESTree.CallExpression): boolean {
+  const callee = stripTs(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return name !== undefined && TIMER_CALLS.has(name);
 }
 
 function isStoreOrKey(input: Input, write: CacheWrite): boolean {
