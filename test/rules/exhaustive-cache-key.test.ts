@@ -228,6 +228,24 @@ ruleTester.run('exhaustive-cache-key', rule as never, {
       ),
     },
     {
+      name: 'a running maximum per environment, computed from the entry\'s own previous value',
+      code: code(
+        'export class RevisionService {',
+        '  private readonly maxRevision = new Map<string, number>();',
+        '  constructor(private readonly events: EventStore) {}',
+        '  async refresh(environment: string) {',
+        '    let current = this.maxRevision.get(environment) ?? 0;',
+        '    const latest = await this.events.getMaxRevisionId(current, environment);',
+        '    if (current < latest) {',
+        '      this.maxRevision.set(environment, latest);',
+        '      current = latest;',
+        '    }',
+        '    return current;',
+        '  }',
+        '}',
+      ),
+    },
+    {
       name: 'the key is a digest variable, which the fetcher also uses to drop a failed entry',
       code: code(
         "import { createHash } from 'node:crypto';",

@@ -71,6 +71,9 @@ function checkWrite(write: CacheWrite, file: FileInput, options: InputOptions, r
   const computation = source.variable ? source.expression : write.payload ?? source.expression;
   const needed = inputsOf(computation, 'fetch', file, options);
   if (needed.length === 0) return;
+  // A value computed from the entry's own previous value (`map.get(env) ?? 0` fed into the new
+  // maximum, `(map.get(role) ?? new Set()).add(id)`) is state folded per key, not a cached lookup.
+  if (needed.some((input) => fromSameKeyRead(input, write))) return;
   const keyInputs = write.keyParts.flatMap((part) => inputsOf(part, 'key', file, options));
   const keyNames = new Set(write.keyParts.flatMap((part) => (stripTs(part).type === AST_NODE_TYPES.Identifier ? [(stripTs(part) as TSESTree.Identifier).name] : [])));
   const missing = needed.filter(
@@ -128,6 +131,15 @@ function isOpaqueKey(key: TSESTree.Node, file: FileInput): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || !/key$/i.test(node.name)) return false;
   const variable = resolveVariable(node, file.scopeManager);
   return variable?.defs[0]?.type === 'Parameter';
+}
+
+/** The input is a variable initialised from a read of this entry (same store, same key) before the write. */
+function fromSameKeyRead(input: Input, write: CacheWrite): boolean {
+  const read = write.sameKeyRead;
+  const def = input.variable?.defs[0];
+  if (!read || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = def.node.init;
+  return read.node.range[0] >= init.range[0] && read.node.range[1] <= init.range[1];
 }
 
 const TIMER_CALLS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
