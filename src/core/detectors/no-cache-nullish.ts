@@ -185,6 +185,8 @@ function checkCatchWrite(write: CacheWrite, failure: Failure, writes: readonly C
   // A retry: the catch fetches again from the same source and caches what it gets.
   const retried = write.source?.call ? calleeKey(write.source.call, file) : undefined;
   if (retried !== undefined && successes.some((success) => success.source?.call && calleeKey(success.source.call, file) === retried)) return;
+  // Stale-if-error: the failure path puts back the last good value, which is what the message recommends.
+  if (write.payload && restoresPreviousValue(write.payload, write, file)) return;
   const ttl = ttlText(write, file);
   if (successes.length > 0) {
     // Deliberate negative caching gives the failure its own (shorter) lifetime.
@@ -200,6 +202,25 @@ function checkCatchWrite(write: CacheWrite, failure: Failure, writes: readonly C
     node: write.use.node,
     ...(remove ? { suggestions: [{ messageId: 'removeWrite', edits: remove }] } : {}),
   });
+}
+
+/** Names that say a value is the last good one: `stale`, `previous`, `prevEntry`, `lastGood`, `lastKnownValue`. */
+const PREVIOUS_VALUE_NAME = /^(?:stale|previous|prev|lastGood|lastKnown)(?:[A-Z_]\w*)?$/;
+
+/**
+ * The value written on failure is the entry's previous value: a variable (or a property of one)
+ * read from the same store earlier (`const stale = cache.get(key)`), or named as such (`stale`,
+ * `previousValue`), for the common single-flight helpers that receive it as a parameter.
+ */
+function restoresPreviousValue(payload: TSESTree.Node, write: CacheWrite, file: FileInput): boolean {
+  let root = stripTs(payload);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = stripTs(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  if (PREVIOUS_VALUE_NAME.test(root.name)) return true;
+  const def = resolveVariable(root, file.scopeManager)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = def.node.init;
+  return write.store.uses.some((use) => isReadUse(use) && use.node.range[0] >= init.range[0] && use.node.range[1] <= init.range[1]);
 }
 
 function calleeKey(call: TSESTree.CallExpression, file: FileInput): string {
