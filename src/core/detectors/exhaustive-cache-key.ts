@@ -4,7 +4,7 @@ import { isFunction, preferredQuote, resolveVariable } from '../ast.js';
 import { contains, type FunctionNode } from '../analysis/file-index.js';
 import type { Detector, FileInput, SuggestionPlan, TextEdit } from '../model.js';
 import { creationOptions, mayHaveStores, optionProperty } from '../stores/analysis.js';
-import { getCacheAside, stripTs, type CacheWrap, type CacheWrite } from '../stores/cache-aside.js';
+import { getCacheAside, initialisedFromRead, stripTs, type CacheWrap, type CacheWrite } from '../stores/cache-aside.js';
 import { covers, DEFAULT_IGNORED_INPUTS, inputsOf, resolveFunction, type Input, type InputOptions } from '../stores/inputs.js';
 
 /** Options of `exhaustive-cache-key`. */
@@ -73,9 +73,10 @@ function checkWrite(write: CacheWrite, file: FileInput, options: InputOptions, r
   if (needed.length === 0) return;
   // A value computed from the entry's own previous value (`map.get(env) ?? 0` fed into the new
   // maximum, `(map.get(role) ?? new Set()).add(id)`) is state folded per key, not a cached lookup.
-  if (needed.some((input) => fromSameKeyRead(input, write))) return;
+  const previous = write.sameKeyRead ? [write.sameKeyRead] : [];
+  if (needed.some((input) => initialisedFromRead(input.variable, previous))) return;
   const keyInputs = write.keyParts.flatMap((part) => inputsOf(part, 'key', file, options));
-  const keyNames = new Set(write.keyParts.flatMap((part) => (stripTs(part).type === AST_NODE_TYPES.Identifier ? [(stripTs(part) as TSESTree.Identifier).name] : [])));
+  const keyNames = new Set(write.keyParts.map(stripTs).flatMap((part) => (part.type === AST_NODE_TYPES.Identifier ? [part.name] : [])));
   const missing = needed.filter(
     (input) =>
       !keyInputs.some((key) => covers(key, input)) &&
@@ -131,15 +132,6 @@ function isOpaqueKey(key: TSESTree.Node, file: FileInput): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || !/key$/i.test(node.name)) return false;
   const variable = resolveVariable(node, file.scopeManager);
   return variable?.defs[0]?.type === 'Parameter';
-}
-
-/** The input is a variable initialised from a read of this entry (same store, same key) before the write. */
-function fromSameKeyRead(input: Input, write: CacheWrite): boolean {
-  const read = write.sameKeyRead;
-  const def = input.variable?.defs[0];
-  if (!read || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
-  const init = def.node.init;
-  return read.node.range[0] >= init.range[0] && read.node.range[1] <= init.range[1];
 }
 
 const TIMER_CALLS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);

@@ -5,7 +5,7 @@ import { originOf } from '../analysis/origins.js';
 import { guardStatement, removeStatement, standaloneStatement } from '../edits/statements.js';
 import type { Detector, FileInput, SuggestionPlan, TextEdit, VariableLike } from '../model.js';
 import { getStoreAnalysis, hasSpread, mayHaveStores, optionProperty, type StoreSite } from '../stores/analysis.js';
-import { getCacheAside, isReadUse, stripTs, type CacheWrap, type CacheWrite } from '../stores/cache-aside.js';
+import { getCacheAside, initialisedFromRead, isReadUse, stripTs, type CacheWrap, type CacheWrite } from '../stores/cache-aside.js';
 import { resolveFunction } from '../stores/inputs.js';
 
 /** Options of `no-cache-nullish`. */
@@ -217,10 +217,7 @@ function restoresPreviousValue(payload: TSESTree.Node, write: CacheWrite, file: 
   while (root.type === AST_NODE_TYPES.MemberExpression) root = stripTs(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   if (PREVIOUS_VALUE_NAME.test(root.name)) return true;
-  const def = resolveVariable(root, file.scopeManager)?.defs[0];
-  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
-  const init = def.node.init;
-  return write.store.uses.some((use) => isReadUse(use) && use.node.range[0] >= init.range[0] && use.node.range[1] <= init.range[1]);
+  return initialisedFromRead(resolveVariable(root, file.scopeManager), write.store.uses.filter(isReadUse));
 }
 
 function calleeKey(call: TSESTree.CallExpression, file: FileInput): string {

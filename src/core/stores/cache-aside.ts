@@ -203,6 +203,17 @@ export function readKey(use: StoreUse): TSESTree.Node | undefined {
   return use.args[0];
 }
 
+/**
+ * True when `variable` is initialised from one of `reads` (`const stale = cache.get(key)`,
+ * `let current = map.get(env) ?? 0`): its value is an entry of the store as it was before.
+ */
+export function initialisedFromRead(variable: VariableLike | undefined, reads: readonly StoreUse[]): boolean {
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = def.node.init;
+  return reads.some((read) => contains(init, read.node));
+}
+
 /** True for a use that reads an entry: `get`, `has`, `peek`, `hget`, `cache[k]`, `k in cache`. */
 export function isReadUse(use: StoreUse): boolean {
   return READ_METHODS.has(use.method) || use.method === '[]' || use.method === 'json.get';
