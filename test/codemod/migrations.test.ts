@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { typeCheckProject } from '../../perf/migration-typecheck.mjs';
 import { migrateText, TODO_MARKER } from '../../src/codemod/migrations/apply.js';
 import { MIGRATIONS } from '../../src/codemod/migrations/index.js';
 
@@ -91,10 +91,10 @@ for (const name of directories) {
 }
 
 describe('migrated outputs type-check against the target versions', () => {
-  it('tsc -p __fixtures__/migrate/tsconfig.json reports nothing', () => {
-    const tsc = join(import.meta.dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
-    const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { encoding: 'utf8' });
-    expect(`${run.stdout}${run.stderr}`).toBe('');
-    expect(run.status).toBe(0);
+  it('__fixtures__/migrate/tsconfig.json: no type error outside a mark-* case, none at an unmarked site', () => {
+    // An error is allowed only inside code a cache-codemod-todo marker sits right above (the
+    // migration said a human must finish it), and only in mark-* cases.
+    const errors = typeCheckProject(join(root, 'tsconfig.json')).map((e) => ({ ...e, file: relative(root, e.file) }));
+    expect(errors.filter((e) => !e.marked || !basename(e.file).startsWith('mark-'))).toEqual([]);
   });
 });

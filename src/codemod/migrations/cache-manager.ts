@@ -145,7 +145,11 @@ function migrateCreation(call: TSESTree.CallExpression, era: Era | undefined, co
     const store = property(first, 'store');
     const storeValue = store ? unwrap(store.value) : undefined;
     const memory = !store || (storeValue?.type === AST_NODE_TYPES.Literal && storeValue.value === 'memory');
-    convertTtlProperty(property(first, 'ttl'), context);
+    // The TTL is converted only when the call is rewritten: a call left in its v4 shape (marked) is
+    // still a v4 call on the next run, and converting it again would multiply it by 1000 twice.
+    const rewritten = memory && context.to !== 5 && !hasSpread(first);
+    if (rewritten) convertTtlProperty(property(first, 'ttl'), context);
+    else markTtlProperty(property(first, 'ttl'), context);
     if (property(first, 'isCacheableValue')) context.marks.push({ node: property(first, 'isCacheableValue')!, message: 'isCacheableValue is gone: v5 had isCacheable; v6 createCache has no such option (skip the write yourself)' });
     if (!memory) {
       context.marks.push({ node: call, message: 'a third-party v4 store: v6+ takes Keyv stores (e.g. new Keyv({ store: new KeyvRedis(url) }) from @keyv/redis), v5 its own store packages' });
@@ -239,6 +243,12 @@ function convertTtlProperty(prop: TSESTree.Property | undefined, context: Contex
   convertTtl(prop.value, prop, context, (text) => (prop.shorthand ? { range: prop.range, text: `ttl: ${text}` } : { range: prop.value.range, text }));
 }
 
+/** A v4 `ttl` left in place (its call is marked): say which unit v5+ expects, change nothing. */
+function markTtlProperty(prop: TSESTree.Property | undefined, context: Context): void {
+  if (!prop || numericValue(prop.value, context.file) === 0) return;
+  context.marks.push({ node: prop, message: 'v4 TTLs are seconds, v5+ milliseconds: multiply this value by 1000 when you port this call' });
+}
+
 function convertTtl(value: TSESTree.Node, at: TSESTree.Node, context: Context, edit: (text: string) => TextEdit): void {
   const seconds = numericValue(value, context.file);
   if (seconds === 0) return;
@@ -260,12 +270,13 @@ function migrateUses(site: StoreSite, era: Era | undefined, context: Context): v
     const member = call ? callMember(call) : use.node.type === AST_NODE_TYPES.MemberExpression ? use.node : undefined;
     if (!member) continue;
     const method = use.method;
-    if (!call) {
-      if (method === 'store' && context.to >= 6 && (context.from === undefined || context.from < 6)) {
-        context.marks.push({ node: member, message: '`store` is gone since v6: the Keyv stores are `stores`; keys()/mget on a store are not part of the v6 API' });
-      }
+    const storeGone = context.to >= 6 && (context.from === undefined || context.from < 6);
+    if (method === 'store' || method.startsWith('store.')) {
+      // cache.store, cache.store.keys(), cache.store.mget(...): v6+ caches have no `store`.
+      if (storeGone) context.marks.push({ node: call ?? member, message: '`store` is gone since v6: the Keyv stores are `stores`; keys()/mget/mset/reset on a store are not part of the v6 API' });
       continue;
     }
+    if (!call) continue;
     const args = call.arguments;
     const last = args[args.length - 1];
     if (last && isFunction(last) && ['get', 'set', 'del', 'wrap', 'reset', 'mget', 'mset', 'ttl', 'keys'].includes(method)) {
@@ -360,6 +371,10 @@ function migrateNest(calls: readonly TSESTree.CallExpression[], decorators: read
     if (!nestSource(origin) || origin!.path.join('.') !== 'CacheModule' || origin!.via !== 'ref') continue;
     const method = memberName(member);
     const argument = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (!argument && method === 'register' && unboundedDefault(context)) {
+      context.marks.push({ node: call, message: NEST_UNBOUNDED });
+      continue;
+    }
     if (argument?.type !== AST_NODE_TYPES.ObjectExpression) continue;
     let options: TSESTree.ObjectExpression | undefined;
     if (method === 'register') options = argument;
@@ -392,13 +407,22 @@ function nestOptions(options: TSESTree.ObjectExpression, call: TSESTree.CallExpr
     context.marks.push({ node: store, message: 'v6+ takes Keyv stores: `stores: [new KeyvRedis(url)]` (@keyv/redis) instead of `store:` (cache-manager-redis-store and -yet are deprecated)' });
     return;
   }
-  if (hasSpread(options)) return;
+  if (hasSpread(options) || property(options, 'stores')) return;
   const max = property(options, 'max');
   if (max) {
     context.edits.push({ range: max.range, text: `stores: [createKeyv({ lruSize: ${textOf(context.file, max.value)} })]` });
     context.needsCreateKeyv = true;
     context.keyvAt ??= call;
+  } else if (unboundedDefault(context)) {
+    context.marks.push({ node: call, message: NEST_UNBOUNDED });
   }
+}
+
+const NEST_UNBOUNDED = "no max: the v4/v5 memory store was a bounded LRU, the default store of @nestjs/cache-manager 3 (cache-manager 6+) is not; add stores: [createKeyv({ lruSize: n })] from 'cacheable'";
+
+/** The default in-memory store turns unbounded: migrating to v6+ from code written for v4/v5 (or an unknown version). */
+function unboundedDefault(context: Context): boolean {
+  return context.to >= 6 && (context.from === undefined || context.from < 6);
 }
 
 /** The object a `useFactory` returns: `() => ({...})` or a body ending in `return {...}`. */
@@ -448,6 +472,7 @@ function fixImports(calls: readonly TSESTree.CallExpression[], context: Context)
     if (edit) context.edits.push(edit);
     if (context.keyvAt) context.reports.push({ node: context.keyvAt, message: "createKeyv comes from the 'cacheable' package (a bounded in-memory Keyv store): add it to your dependencies" });
   }
+  markGoneImports(context, remove);
   // NestJS 10: the cache API moved from @nestjs/common to @nestjs/cache-manager.
   for (const declaration of importsOf(file, '@nestjs/common')) {
     const moved = declaration.specifiers.filter(
@@ -458,6 +483,13 @@ function fixImports(calls: readonly TSESTree.CallExpression[], context: Context)
     const texts = moved.map((s) => textOf(file, s));
     const target = importsOf(file, NEST).find((d) => d.importKind !== 'type' && d.specifiers.every((s) => s.type === AST_NODE_TYPES.ImportSpecifier));
     const removal = editBindings(file, declaration, names, []);
+    const nestMajor = dependencyMajor(file.filename, '@nestjs/common');
+    if ((nestMajor !== undefined && nestMajor < 10) || dependencyMajor(file.filename, NEST) === undefined) {
+      context.reports.push({
+        node: declaration,
+        message: `the cache API lives in @nestjs/cache-manager since NestJS 10: add @nestjs/cache-manager to your dependencies (^2 for cache-manager 5, ^3 for 6+)${nestMajor !== undefined && nestMajor < 10 ? ` and upgrade @nestjs/common and @nestjs/core from v${nestMajor} to ^10 or later` : ''}`,
+      });
+    }
     if (target) {
       const added = editBindings(file, target, new Set(), texts);
       if (removal) context.edits.push(removal);
@@ -466,6 +498,28 @@ function fixImports(calls: readonly TSESTree.CallExpression[], context: Context)
       const semi = textOf(file, declaration).trimEnd().endsWith(';') ? ';' : '';
       const line = `import ${declaration.importKind === 'type' ? 'type ' : ''}{ ${texts.join(', ')} } from ${quote}${NEST}${quote}${semi}`;
       context.edits.push(removal.text === '' ? { range: declaration.range, text: line } : { range: removal.range, text: `${removal.text}${file.text.includes('\r\n') ? '\r\n' : '\n'}${line}` });
+    }
+  }
+}
+
+/** What cache-manager v6/v7 export; any other imported name is gone. */
+const V6_EXPORTS = new Set(['Cache', 'CacheManagerStore', 'CreateCacheOptions', 'Events', 'KeyvAdapter', 'createCache']);
+/** Names whose calls are migrated or marked where they are used (a second marker on the import would say nothing new). */
+const MARKED_AT_USE = new Set(['caching', 'memoryStore', 'multiCaching']);
+
+/** `import cacheManager from 'cache-manager'` (v6+ has no default export) and named imports v6+ no longer export. */
+function markGoneImports(context: Context, removed: ReadonlySet<string>): void {
+  const { file } = context;
+  for (const declaration of importsOf(file, SOURCE)) {
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        if (context.from !== undefined && context.from >= 5) continue;
+        context.marks.push({ node: declaration, message: "cache-manager has no default export since v5: import the names you use (import { createCache } from 'cache-manager')" });
+      } else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && unboundedDefault(context)) {
+        const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+        if (V6_EXPORTS.has(name) || MARKED_AT_USE.has(name) || removed.has(name)) continue;
+        context.marks.push({ node: declaration, message: `cache-manager v6+ does not export \`${name}\`: use \`Cache\` (the type of createCache()) or the Keyv store types` });
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ const redisCache = cacheManager.caching({
   store: redisStore,
   host: config.redis.host,
   port: 6379,
-  // cache-codemod-todo(cache-manager): v4 TTLs are seconds, v5+ milliseconds: multiply this value by 1000 if it is in seconds
+  // cache-codemod-todo(cache-manager): v4 TTLs are seconds, v5+ milliseconds: multiply this value by 1000 when you port this call
   ttl: config.cacheSeconds,
 });
 
