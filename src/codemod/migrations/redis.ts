@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { constInitializer, parentOf, propertyKey, unwrap } from '../../core/ast.js';
+import { constInitializer, memberName, parentOf, propertyKey, unwrap } from '../../core/ast.js';
+import { getFileIndex } from '../../core/analysis/file-index.js';
+import { originOf } from '../../core/analysis/origins.js';
 import type { FileInput, TextEdit } from '../../core/model.js';
 import { getStoreAnalysis, type StoreSite, type StoreUse } from '../../core/stores/analysis.js';
-import { callMember, hasSpread, isSideEffectFree, property, references, renameMember, resultUnused, textOf, usesThisOrArguments, type Mark } from './shared.js';
+import { callMember, hasSpread, isSideEffectFree, numericValue, property, references, renameMember, resultUnused, textOf, usesThisOrArguments, type Mark } from './shared.js';
 import type { Migration } from './types.js';
 
 /** node-redis v3 lowercase command methods whose v4 names are camelCase (same arguments). */
@@ -50,12 +52,27 @@ export const redis: Migration = {
       if (site.library === 'node-redis' && site.origin?.source === 'redis') migrateNodeRedis(site, file, edits, marks);
       else if (site.library === 'ioredis') migrateIoredis(site, file, edits, marks);
     }
+    markPromisifyAll(file, marks);
     return { edits, marks, reports: [] };
   },
 };
 
 // ---------------------------------------------------------------------------------------------
 // node-redis
+
+/** `bluebird.promisifyAll(redis.RedisClient.prototype)`: v4 has no RedisClient or Multi export, so this throws at startup. */
+function markPromisifyAll(file: FileInput, marks: Mark[]): void {
+  for (const call of getFileIndex(file).calls) {
+    const callee = unwrap(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name !== 'promisifyAll' && name !== 'promisify') continue;
+    const argument = call.arguments[0];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const origin = originOf(argument, file);
+    if (origin?.source !== 'redis' || !['RedisClient', 'Multi'].includes(origin.path[0] ?? '')) continue;
+    marks.push({ node: call, message: `v4 has no \`${origin.path[0]}\` export (this throws at startup) and its commands already return promises: remove this and call the camelCase commands with await` });
+  }
+}
 
 function migrateNodeRedis(site: StoreSite, file: FileInput, edits: TextEdit[], marks: Mark[]): void {
   const creation = site.creation?.type === AST_NODE_TYPES.CallExpression ? site.creation : undefined;
@@ -127,7 +144,10 @@ function migrateCreateClient(call: TSESTree.CallExpression, file: FileInput, edi
     }
     const socket: string[] = [];
     const top: string[] = [];
+    /** Per property: its v4 text (undefined: it goes into `socket`), or itself when kept as is. */
+    const rewritten = new Map<TSESTree.Property, string | undefined>();
     let changed = false;
+    let unported = false;
     for (const prop of first.properties) {
       if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
       const key = propertyKey(prop)!;
@@ -135,57 +155,135 @@ function migrateCreateClient(call: TSESTree.CallExpression, file: FileInput, edi
       const target = CLIENT_OPTIONS.get(key);
       if (target?.socket) {
         socket.push(`${target.socket}: ${value}`);
+        rewritten.set(prop, undefined);
         changed = true;
       } else if (target?.top) {
-        top.push(target.top === key ? textOf(file, prop) : `${target.top}: ${value}`);
+        const text = target.top === key ? textOf(file, prop) : `${target.top}: ${value}`;
+        top.push(text);
+        rewritten.set(prop, text);
         changed ||= target.top !== key;
       } else if (key === 'enable_offline_queue' && prop.value.type === AST_NODE_TYPES.Literal && typeof prop.value.value === 'boolean') {
-        top.push(`disableOfflineQueue: ${String(!prop.value.value)}`);
+        const text = `disableOfflineQueue: ${String(!prop.value.value)}`;
+        top.push(text);
+        rewritten.set(prop, text);
         changed = true;
       } else {
         marks.push({ node: prop, message: UNPORTED_OPTIONS.get(key) ?? `\`${key}\` is not a v4 client option: port it by hand` });
         top.push(textOf(file, prop));
+        rewritten.set(prop, textOf(file, prop));
+        unported = true;
       }
     }
     if (!changed) return;
     const parts = [...(socket.length > 0 ? [`socket: { ${socket.join(', ')} }`] : []), ...top];
     const multiline = file.text.slice(first.range[0], first.range[1]).includes('\n');
-    const firstProp = first.properties[0];
-    if (multiline && firstProp) {
-      const indent = file.text.slice(file.text.lastIndexOf('\n', firstProp.range[0]) + 1, firstProp.range[0]);
-      const closing = file.text.slice(file.text.lastIndexOf('\n', first.range[1]) + 1, first.range[1] - 1);
-      edits.push({ range: first.range, text: `{\n${parts.map((p) => `${indent}${p},`).join('\n')}\n${closing}}` });
-    } else {
+    if (!multiline) {
       edits.push({ range: first.range, text: `{ ${parts.join(', ')} }` });
+      return;
     }
+    // One line per property: edit each line on its own, so that the marker above an unported
+    // option (and any comment) stays where it is, and the next run finds a v4 object with its marker.
+    const lines = first.properties.map((prop) => ownLine(prop, file));
+    if (lines.every((line) => line !== undefined)) {
+      let socketDone = false;
+      for (const [i, prop] of first.properties.entries()) {
+        const line = lines[i]!;
+        if (prop.type !== AST_NODE_TYPES.Property || !rewritten.has(prop)) continue;
+        const text = rewritten.get(prop);
+        if (text === undefined) {
+          edits.push({ range: [line.start, line.end], text: socketDone ? '' : `${line.indent}socket: { ${socket.join(', ')} },${line.eol}` });
+          socketDone = true;
+        } else if (text !== textOf(file, prop)) {
+          edits.push({ range: prop.range, text });
+        }
+      }
+      return;
+    }
+    if (unported) {
+      // Properties share lines: a rebuilt object would lose the markers; leave it to the human.
+      marks.push({ node: creationOf(first), message: 'v4 options: host/port go in `socket: { host, port }`, db is `database`' });
+      return;
+    }
+    const firstProp = first.properties[0]!;
+    const indent = file.text.slice(file.text.lastIndexOf('\n', firstProp.range[0]) + 1, firstProp.range[0]);
+    const closing = file.text.slice(file.text.lastIndexOf('\n', first.range[1]) + 1, first.range[1] - 1);
+    edits.push({ range: first.range, text: `{\n${parts.map((p) => `${indent}${p},`).join('\n')}\n${closing}}` });
     return;
   }
-  // createClient(port, host) / createClient(url)
-  if (isStringish(first, file) && args.length === 1) {
+  const kind = argumentKind(first, file);
+  if (args.length === 1 && kind === 'url') {
     edits.push({ range: args[0]!.range, text: `{ url: ${textOf(file, args[0]!)} }` });
     return;
   }
-  if (args.length <= 2 && args.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && unwrap(a).type !== AST_NODE_TYPES.ObjectExpression)) {
-    const [port, host] = args;
-    const socket = host ? `port: ${textOf(file, port!)}, host: ${textOf(file, host)}` : `port: ${textOf(file, port!)}`;
-    edits.push({ range: [args[0]!.range[0], args[args.length - 1]!.range[1]], text: `{ socket: { ${socket} } }` });
+  if (args.length === 1 && kind === 'path') {
+    edits.push({ range: args[0]!.range, text: `{ socket: { path: ${textOf(file, args[0]!)} } }` });
+    return;
+  }
+  // createClient(port) / createClient(port, host): only a port the file states as a number.
+  const host = args[1];
+  if (args.length <= 2 && kind === 'port' && (!host || (host.type !== AST_NODE_TYPES.SpreadElement && unwrap(host).type !== AST_NODE_TYPES.ObjectExpression))) {
+    const port = portText(args[0]!, file);
+    const socketText = host ? `port: ${port}, host: ${textOf(file, host)}` : `port: ${port}`;
+    edits.push({ range: [args[0]!.range[0], args[args.length - 1]!.range[1]], text: `{ socket: { ${socketText} } }` });
+    return;
+  }
+  if (args.length === 1 && kind === 'unknown') {
+    marks.push({
+      node: call,
+      message:
+        'v3 read this argument as a redis:// URL, a Unix socket path or a port, and the file does not show which: v4 takes createClient({ url }), createClient({ socket: { path } }) or createClient({ socket: { port: Number(x) } })',
+    });
     return;
   }
   marks.push({ node: call, message: 'v4 takes one options object: createClient({ url }) or createClient({ socket: { host, port }, password, database })' });
 }
 
-function isStringish(node: TSESTree.Node, file: FileInput): boolean {
+/** The createClient call an options object is the argument of. */
+function creationOf(object: TSESTree.ObjectExpression): TSESTree.Node {
+  return object.parent ?? object;
+}
+
+/** The whole line a property sits alone on (with its comma), or undefined when it shares its line. */
+function ownLine(prop: TSESTree.Node, file: FileInput): { start: number; end: number; indent: string; eol: string } | undefined {
+  const start = file.text.lastIndexOf('\n', prop.range[0] - 1) + 1;
+  const indent = file.text.slice(start, prop.range[0]);
+  if (indent.trim() !== '') return undefined;
+  const rest = /^\s*,?[ \t]*(\r?\n)/.exec(file.text.slice(prop.range[1]));
+  if (!rest) return undefined;
+  return { start, end: prop.range[1] + rest[0].length, indent, eol: rest[1]! };
+}
+
+/** What a createClient argument is, as far as the file proves it (v3 took a URL, a socket path or a port there). */
+function argumentKind(node: TSESTree.Node, file: FileInput, depth = 0): 'url' | 'path' | 'port' | 'unknown' {
   const expression = unwrap(node);
-  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string';
-  if (expression.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  // process.env.REDIS_URL (possibly with a ?? 'redis://...' fallback)
-  if (expression.type === AST_NODE_TYPES.MemberExpression) return textOf(file, expression).startsWith('process.env.');
-  if (expression.type === AST_NODE_TYPES.LogicalExpression) return isStringish(expression.left, file) && isStringish(expression.right, file);
+  if (depth > 4) return 'unknown';
+  if (numericValue(expression, file) !== undefined) return 'port';
+  const literal = staticString(expression);
+  if (literal !== undefined) {
+    if (/^\d+$/.test(literal)) return 'port';
+    if (/^rediss?:\/\//i.test(literal)) return 'url';
+    if (literal.startsWith('/')) return 'path';
+    return 'unknown';
+  }
+  // `redis://${host}:${port}`: the scheme is in the text.
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && /^rediss?:\/\//i.test(expression.quasis[0]?.value.cooked ?? '')) return 'url';
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const init = constInitializer(expression, file);
-    return !!init && isStringish(init, file);
+    return init ? argumentKind(init, file, depth + 1) : 'unknown';
   }
-  return false;
+  return 'unknown';
+}
+
+function staticString(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** A port as v4 wants it: a number (`'6380'` → `6380`). */
+function portText(node: TSESTree.Node, file: FileInput): string {
+  const literal = staticString(unwrap(node));
+  return literal !== undefined && /^\d+$/.test(literal) ? literal : textOf(file, node);
 }
 
 function migrateCommand(use: StoreUse, file: FileInput, flavour: 'node-redis' | 'node-redis-typed' | 'ioredis', edits: TextEdit[], marks: Mark[]): void {

@@ -1,8 +1,8 @@
 import redis from 'redis';
 import { promisify } from 'node:util';
 
-// cache-codemod-todo(redis): node-redis v4 does not connect by itself: `await client.connect()` before the first command (ClientClosedError otherwise)
-const subscriber = redis.createClient({ url: process.env.REDIS_URL });
+// cache-codemod-todo(redis): v3 read this argument as a redis:// URL, a Unix socket path or a port, and the file does not show which: v4 takes createClient({ url }), createClient({ socket: { path } }) or createClient({ socket: { port: Number(x) } }); also, node-redis v4 does not connect by itself: `await client.connect()` before the first command (ClientClosedError otherwise)
+const subscriber = redis.createClient(process.env.REDIS_URL);
 // cache-codemod-todo(redis): v4 commands return promises: call the command directly (camelCase names, e.g. hGetAll) instead of promisifying it
 const getAsync = promisify(subscriber.get).bind(subscriber);
 
