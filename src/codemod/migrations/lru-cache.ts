@@ -38,6 +38,7 @@ export const lruCache: Migration = {
   description: 'lru-cache v4-v10 → v11: named LRUCache import, options/method/property renames, set TTLs, dispose order, keys()/values() as arrays; marks unbounded caches',
   package: SOURCE,
   targetMajor: 11,
+  ranges: () => ({ 'lru-cache': '^11.0.0' }),
   options: { from: 'the major version the code was written for (default: the installed or declared version); decides the dispose argument order when nothing else shows it' },
   checkOptions: (options) => checkFrom(options, 'lru-cache'),
   gate: (text) => text.includes(SOURCE),
@@ -47,10 +48,12 @@ export const lruCache: Migration = {
     const marks: Mark[] = [];
     const index = getFileIndex(file);
     rewriteImports(file, index.calls, edits, marks);
+    const handled = new Set<TSESTree.Node>();
     for (const site of getStoreAnalysis(file).stores) {
       if (site.library !== 'lru-cache') continue;
-      migrateStore(site, file, from, edits, marks);
+      migrateStore(site, file, from, edits, marks, handled);
     }
+    migrateTypedHolders(file, from, handled, edits, marks);
     return { edits, marks, reports: [] };
   },
 };
@@ -157,7 +160,7 @@ function isNamedAccessOnly(id: TSESTree.Identifier, file: FileInput): boolean {
 // ---------------------------------------------------------------------------------------------
 // One cache: its options and its uses.
 
-function migrateStore(site: StoreSite, file: FileInput, from: number | undefined, edits: TextEdit[], marks: Mark[]): void {
+function migrateStore(site: StoreSite, file: FileInput, from: number | undefined, edits: TextEdit[], marks: Mark[], handled: Set<TSESTree.Node>): void {
   const creation = site.creation?.type === AST_NODE_TYPES.NewExpression ? site.creation : undefined;
   let lengthFunction = false;
   let v6Evidence = from !== undefined && from < 7;
@@ -170,43 +173,61 @@ function migrateStore(site: StoreSite, file: FileInput, from: number | undefined
     if (use.via !== 'direct') continue;
     const member = use.call ? callMember(use.call) : use.node.type === AST_NODE_TYPES.MemberExpression ? use.node : undefined;
     if (!member) continue;
-    const method = use.method;
-    if (use.call) {
-      const renamed = METHOD_RENAMES.get(method);
-      if (renamed) {
-        const edit = renameMember(member, renamed);
-        if (edit) edits.push(edit);
-      } else if (method === 'set') {
-        migrateSet(use.call, file, from, v6Evidence, edits, marks);
-      } else if (method === 'keys' || method === 'values') {
-        if (use.call.arguments.length === 0 && !usedAsIterable(use.call, file)) edits.push({ range: use.call.range, text: `[...${textOf(file, use.call)}]` });
-      } else if (method === 'dump' || method === 'load') {
-        marks.push({ node: use.call, message: `\`${method}()\` entries changed shape in v7 (they are [key, { value, ttl, size, start }] pairs): data dumped by v6 cannot be loaded` });
-      }
-      continue;
-    }
-    // Property reads and writes.
-    const parent = parentOf(member);
-    const written = (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) || parent?.type === AST_NODE_TYPES.UpdateExpression;
-    if (written && ['max', 'maxAge', 'lengthCalculator', 'allowStale', 'length'].includes(method)) {
-      marks.push({ node: member, message: `\`${method}\` can no longer be changed after construction (read-only since v7): build a new cache with the new setting` });
-      continue;
-    }
-    if (written) continue;
-    if (method === 'length') {
-      if (site.provenance === 'created' && creation) {
-        const edit = renameMember(member, lengthFunction ? 'calculatedSize' : 'size');
-        if (edit) edits.push(edit);
-      } else {
-        marks.push({ node: member, message: 'v6 `length` is `size` (the entry count) in v11, or `calculatedSize` when the cache was created with a `length` function' });
-      }
-      continue;
-    }
-    const renamed = PROPERTY_RENAMES.get(method);
+    handled.add(member);
+    migrateMember(member, use.call, use.method, site.provenance === 'created' && !!creation, lengthFunction, { file, from, v6Evidence, edits, marks });
+  }
+}
+
+interface UseContext {
+  readonly file: FileInput;
+  readonly from: number | undefined;
+  readonly v6Evidence: boolean;
+  readonly edits: TextEdit[];
+  readonly marks: Mark[];
+}
+
+/**
+ * One use of a cache: `cache.<method>(...)` (call) or `cache.<method>` (a property). `lengthKnown`
+ * says the file shows how the cache was created, so `length` can be renamed (`size`, or
+ * `calculatedSize` with a `length` function).
+ */
+function migrateMember(member: TSESTree.MemberExpression, call: TSESTree.CallExpression | undefined, method: string, lengthKnown: boolean, lengthFunction: boolean, context: UseContext): void {
+  const { file, from, v6Evidence, edits, marks } = context;
+  if (call) {
+    const renamed = METHOD_RENAMES.get(method);
     if (renamed) {
       const edit = renameMember(member, renamed);
       if (edit) edits.push(edit);
+    } else if (method === 'set') {
+      migrateSet(call, file, from, v6Evidence, edits, marks);
+    } else if (method === 'keys' || method === 'values') {
+      if (call.arguments.length === 0 && !usedAsIterable(call, file)) edits.push({ range: call.range, text: `[...${textOf(file, call)}]` });
+    } else if (method === 'dump' || method === 'load') {
+      marks.push({ node: call, message: `\`${method}()\` entries changed shape in v7 (they are [key, { value, ttl, size, start }] pairs): data dumped by v6 cannot be loaded` });
     }
+    return;
+  }
+  // Property reads and writes.
+  const parent = parentOf(member);
+  const written = (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) || parent?.type === AST_NODE_TYPES.UpdateExpression;
+  if (written && ['max', 'maxAge', 'lengthCalculator', 'allowStale', 'length'].includes(method)) {
+    marks.push({ node: member, message: `\`${method}\` can no longer be changed after construction (read-only since v7): build a new cache with the new setting` });
+    return;
+  }
+  if (written) return;
+  if (method === 'length') {
+    if (lengthKnown) {
+      const edit = renameMember(member, lengthFunction ? 'calculatedSize' : 'size');
+      if (edit) edits.push(edit);
+    } else {
+      marks.push({ node: member, message: 'v6 `length` is `size` (the entry count) in v11, or `calculatedSize` when the cache was created with a `length` function' });
+    }
+    return;
+  }
+  const renamed = PROPERTY_RENAMES.get(method);
+  if (renamed) {
+    const edit = renameMember(member, renamed);
+    if (edit) edits.push(edit);
   }
 }
 
@@ -394,4 +415,153 @@ function usedAsIterable(call: TSESTree.CallExpression, file: FileInput): boolean
 export function isLruCacheClass(node: TSESTree.Node, file: FileInput): boolean {
   const origin = originOf(node, file);
   return origin?.source === SOURCE && origin.via === 'ref' && (origin.path.length === 0 || (origin.path.length === 1 && origin.path[0] === 'LRUCache'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caches the store analysis does not follow, proven by their declared types: an element of a
+// `Record<string, LRU<K, V>>` / `Map<string, LRU<K, V>>` / `LRU<K, V>[]`, the result of a function
+// declared to return `LRU<K, V>`, a variable or class property annotated with it, and variables
+// initialised from any of those.
+
+/** Types of the v11 `LRUCache` namespace: `LRU.<name>` with any other name is gone. */
+const V11_NAMESPACE = new Set([
+  'Size', 'Milliseconds', 'Count', 'DisposeReason', 'Disposer', 'InsertReason', 'Inserter', 'SizeCalculator', 'FetcherOptions', 'Status', 'FetcherFetchOptions',
+  'FetchOptions', 'FetchOptionsWithContext', 'FetchOptionsNoContext', 'MemoOptions', 'MemoOptionsWithContext', 'MemoOptionsNoContext', 'MemoizerOptions',
+  'MemoizerMemoOptions', 'HasOptions', 'GetOptions', 'PeekOptions', 'SetOptions', 'Fetcher', 'Memoizer', 'OptionsBase', 'OptionsMaxLimit', 'OptionsTTLLimit',
+  'OptionsSizeLimit', 'Options',
+]);
+
+function migrateTypedHolders(file: FileInput, from: number | undefined, handled: ReadonlySet<TSESTree.Node>, edits: TextEdit[], marks: Mark[]): void {
+  const names = new Set<string>();
+  for (const declaration of importsOf(file, SOURCE)) {
+    for (const specifier of declaration.specifiers) {
+      const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier ? (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) : undefined;
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || imported === 'LRUCache') names.add(specifier.local.name);
+    }
+  }
+  if (names.size === 0) return;
+  const context: UseContext = { file, from, v6Evidence: from !== undefined && from < 7, edits, marks };
+  const stack: TSESTree.Node[] = [file.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.TSQualifiedName && node.left.type === AST_NODE_TYPES.Identifier && names.has(node.left.name) && !V11_NAMESPACE.has(node.right.name)) {
+      marks.push({
+        node,
+        message:
+          node.right.name === 'Entry'
+            ? '`Entry<K, V>` is gone: v11 has `LRUCache.Entry<V>` ({ value, ttl, size, start }), and dump() returns [key, Entry<V>] pairs'
+            : `\`${node.right.name}\` is not a type of lru-cache v11 (see the LRUCache namespace)`,
+      });
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && !handled.has(node) && isCacheExpression(node.object, names, file, 0)) {
+      const parent = parentOf(node);
+      const call = parent?.type === AST_NODE_TYPES.CallExpression && unwrap(parent.callee) === node ? parent : undefined;
+      migrateMember(node, call, node.property.name, false, false, context);
+    }
+    for (const key of file.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) for (const child of value) if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
+      if (value && typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+    }
+  }
+}
+
+/** True when the file's declared types prove the expression an lru-cache instance. */
+function isCacheExpression(node: TSESTree.Node, names: ReadonlySet<string>, file: FileInput, depth: number): boolean {
+  if (depth > 5) return false;
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.NewExpression:
+      return expression.callee.type === AST_NODE_TYPES.Identifier && names.has(expression.callee.name);
+    case AST_NODE_TYPES.Identifier: {
+      const def = resolveVariable(expression, file.scopeManager)?.defs[0];
+      if (!def) return false;
+      const id = def.name;
+      if (id.type === AST_NODE_TYPES.Identifier && id.typeAnnotation) return isCacheType(id.typeAnnotation.typeAnnotation, names);
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === id && def.node.init) return isCacheExpression(def.node.init, names, file, depth + 1);
+      return false;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      // holder[key], holder.key on a Record/array/index signature of caches; this.cache on a typed property.
+      const holder = declaredType(expression.object, file);
+      if (holder && elementType(holder, expression.computed) && isCacheType(elementType(holder, expression.computed)!, names)) return true;
+      if (expression.object.type === AST_NODE_TYPES.ThisExpression && !expression.computed) {
+        const type = classPropertyType(expression);
+        return !!type && isCacheType(type, names);
+      }
+      return false;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(expression.callee);
+      // map.get(key) on a Map<K, LRU>.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'get') {
+        const holder = declaredType(callee.object, file);
+        const value = holder ? mapValueType(holder) : undefined;
+        if (value && isCacheType(value, names)) return true;
+      }
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = resolveVariable(callee, file.scopeManager)?.defs[0];
+      const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : undefined;
+      if (!fn || (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+      return !!fn.returnType && isCacheType(fn.returnType.typeAnnotation, names);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `LRU<K, V>`, also in `LRU<K, V> | undefined`. */
+function isCacheType(type: TSESTree.TypeNode, names: ReadonlySet<string>): boolean {
+  if (type.type === AST_NODE_TYPES.TSTypeReference) return type.typeName.type === AST_NODE_TYPES.Identifier && names.has(type.typeName.name);
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    const others = type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword);
+    return others.length === 1 && isCacheType(others[0]!, names);
+  }
+  return false;
+}
+
+/** The declared type of a variable or typed class property an expression names. */
+function declaredType(node: TSESTree.Node, file: FileInput): TSESTree.TypeNode | undefined {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const id = resolveVariable(expression, file.scopeManager)?.defs[0]?.name;
+    return id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression && !expression.computed) return classPropertyType(expression);
+  return undefined;
+}
+
+/** The type of `this.name` from the enclosing class's property declaration. */
+function classPropertyType(member: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
+  const name = memberName(member);
+  let current: TSESTree.Node | undefined = member.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
+  if (!current || !name) return undefined;
+  for (const element of current.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && propertyKey(element as unknown as TSESTree.Property) === name) return element.typeAnnotation?.typeAnnotation;
+  }
+  return undefined;
+}
+
+/** The element type of `Record<K, T>`, `{ [k: string]: T }`, `T[]`, `Array<T>` (for `x[k]`; `x.k` only on records). */
+function elementType(type: TSESTree.TypeNode, computed: boolean): TSESTree.TypeNode | undefined {
+  if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) {
+    const params = type.typeArguments?.params ?? [];
+    if (type.typeName.name === 'Record' && params.length === 2) return params[1];
+    if (computed && (type.typeName.name === 'Array' || type.typeName.name === 'ReadonlyArray') && params.length === 1) return params[0];
+    return undefined;
+  }
+  if (computed && type.type === AST_NODE_TYPES.TSArrayType) return type.elementType;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) {
+    const index = type.members.find((m): m is TSESTree.TSIndexSignature => m.type === AST_NODE_TYPES.TSIndexSignature);
+    return index?.typeAnnotation?.typeAnnotation;
+  }
+  return undefined;
+}
+
+/** The value type of `Map<K, V>` / `ReadonlyMap<K, V>`. */
+function mapValueType(type: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const params = type.typeArguments?.params ?? [];
+  return (type.typeName.name === 'Map' || type.typeName.name === 'ReadonlyMap') && params.length === 2 ? params[1] : undefined;
 }
