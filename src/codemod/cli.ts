@@ -18,6 +18,7 @@ import { processFiles, workerCount } from './run.js';
 import { groupByTsconfig, programFor } from './typed.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { dependencyMajor } from '../core/project/versions.js';
+import { packageJsonUpdates, packageJsonsOf, versionLines } from './migrations/dependencies.js';
 import { writeFileAtomic } from './write.js';
 
 const HELP: Record<string, string> = {
@@ -89,6 +90,8 @@ Options:
   --check                     write nothing; exit 1 if anything would change
   --option <name=value>       a migration option (repeatable), e.g. --option profile=max
   --force                     run even where no package.json declares the package
+  --update-package-json       also bump the declared ranges of the migrated packages in
+                              package.json (and add packages the migrated code now imports)
   --allow-dirty               write even when the git work tree has uncommitted changes
   --format <text|json>        output format (default: text)
   --workers <n>, --shard <i/n>, --no-progress, -h/--help
@@ -225,6 +228,7 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
     project: { type: 'string' },
     option: { type: 'string', multiple: true },
     force: { type: 'boolean' },
+    'update-package-json': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -244,7 +248,7 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
   } else if (values.baseline !== undefined || values['update-baseline']) {
     throw new UsageError(`--baseline belongs to 'scan', not '${command}'`);
   }
-  if (command !== 'migrate' && (values.option !== undefined || values.force)) throw new UsageError("--option and --force belong to 'migrate'");
+  if (command !== 'migrate' && (values.option !== undefined || values.force || values['update-package-json'])) throw new UsageError("--option, --force and --update-package-json belong to 'migrate'");
   if (command === 'migrate' && values.suggestions !== undefined) throw new UsageError("--suggestions belongs to 'fix'");
   const migrationOptions: Record<string, string> = {};
   for (const option of (values.option as string[] | undefined) ?? []) {
@@ -288,8 +292,7 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
       io.stdout.write(`Nothing to do: no package.json above these files declares ${packages.join(' or ')} (use --force to migrate anyway).\n`);
       return 0;
     }
-    const found = packages.flatMap((name) => [...new Set(declared.map((file) => dependencyMajor(file, name)).filter((m) => m !== undefined))].sort().map((m) => `${name} v${m}`));
-    io.stderr.write(`cache-codemod: ${found.join(', ')} declared; migrating to ${migration.targetPackage ?? migration.package} v${migration.targetMajor}.\n`);
+    for (const line of versionLines(migration, migrationOptions, packageJsonsOf(declared), (path) => displayPath(cwd, path))) io.stderr.write(`cache-codemod: ${line}\n`);
     files = declared;
   }
   const writing = command !== 'scan' && !values['dry-run'] && !values.check;
@@ -297,7 +300,7 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
     if (!gitRoot(cwd)) {
       throw new UsageError('not inside a git work tree, so changes could not be reviewed or undone; run with --allow-dirty to write anyway, or --dry-run to see the diff');
     }
-    const dirty = dirtyFiles(cwd, files);
+    const dirty = dirtyFiles(cwd, values['update-package-json'] ? [...files, ...packageJsonsOf(files)] : files);
     if (dirty.length > 0) {
       const shown = dirty.slice(0, 10).map((file) => `  ${displayPath(cwd, file)}`).join('\n');
       throw new UsageError(
@@ -353,6 +356,23 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
     changed++;
     if (values['dry-run']) diffs.push(colourDiff(createTwoFilesPatch(`a/${displayPath(cwd, result.file)}`, `b/${displayPath(cwd, result.file)}`, result.original, result.output), c));
     if (writing) writeFileAtomic(result.file, result.output);
+  }
+  if (migration) {
+    const migrated = results.filter((r) => r.output !== undefined && r.original !== undefined).map((r) => ({ file: r.file, original: r.original!, output: r.output! }));
+    const updates = packageJsonUpdates(migration, migrationOptions, migrated, packageJsonsOf(files));
+    for (const update of updates) {
+      const where = displayPath(cwd, update.path);
+      if (!values['update-package-json']) {
+        io.stderr.write(`cache-codemod: ${where}: --update-package-json would write ${update.changes.join(', ')}\n`);
+        continue;
+      }
+      changed++;
+      if (values['dry-run']) diffs.push(colourDiff(createTwoFilesPatch(`a/${where}`, `b/${where}`, update.original, update.updated), c));
+      if (writing) {
+        writeFileAtomic(update.path, update.updated);
+        io.stderr.write(`cache-codemod: ${where}: ${update.changes.join(', ')}\n`);
+      }
+    }
   }
   let reportFiles: ReportFile[] = results.map((result) => ({
     path: displayPath(cwd, result.file),

@@ -94,7 +94,8 @@ describe('cache-codemod migrate', () => {
     const check = await runCli(repo.dir, 'migrate', 'lru-cache', '--check');
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('1 file(s) would change');
-    expect(check.stderr).toContain('lru-cache v6 declared; migrating to lru-cache v11');
+    expect(check.stderr).toContain('cache-codemod: package.json: lru-cache ^6.0.0 declared: upgrade to ^11.0.0');
+    expect(check.stderr).toContain('--update-package-json would write lru-cache ^6.0.0 -> ^11.0.0');
     expect(readFileSync(join(repo.dir, 'src/a.ts'), 'utf8')).toBe(V6);
 
     const write = await runCli(repo.dir, 'migrate', 'lru-cache');
@@ -159,8 +160,46 @@ describe('cache-codemod migrate', () => {
     repo = repoWith({ 'package.json': packageJson({ ioredis: '^5.4.0' }), 'src/put.ts': source });
     const result = await runCli(repo.dir, 'migrate', 'redis', '--dry-run');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('ioredis v5 declared');
+    expect(result.stderr).toContain('ioredis ^5.4.0 declared: its code is migrated in place, no upgrade needed');
+    expect(result.stderr).not.toContain('redis v4');
+    expect(result.stderr).not.toContain('--update-package-json would write');
     expect(result.stdout).toContain("+  await redis.set(key, value, 'EX', 60);");
+  });
+
+  it('--update-package-json bumps the declared range in place, keeping indentation and the final newline', async () => {
+    const original = `{\n    "name": "app",\n    "private": true,\n    "dependencies": {\n        "express": "^4.19.0",\n        "lru-cache": "^6.0.0"\n    }\n}\n`;
+    repo = repoWith({ 'package.json': original, 'src/a.ts': V6 });
+    const dry = await runCli(repo.dir, 'migrate', 'lru-cache', '--update-package-json', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('-        "lru-cache": "^6.0.0"');
+    expect(dry.stdout).toContain('+        "lru-cache": "^11.0.0"');
+    expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(original);
+    const write = await runCli(repo.dir, 'migrate', 'lru-cache', '--update-package-json');
+    expect(write.code).toBe(0);
+    expect(write.stderr).toContain('package.json: lru-cache ^6.0.0 -> ^11.0.0');
+    expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(original.replace('"^6.0.0"', '"^11.0.0"'));
+    expect(readFileSync(join(repo.dir, 'src/a.ts'), 'utf8')).toBe(V11);
+  });
+
+  it('--update-package-json adds a package the migrated code now imports, in the file\'s own style', async () => {
+    const original = '{\n\t"name": "app",\n\t"dependencies": {\n\t\t"express": "^4.19.0",\n\t\t"node-cache": "^5.1.2"\n\t}\n}';
+    const source = "import NodeCache from 'node-cache';\n\nexport const cache = new NodeCache({ stdTTL: 60, maxKeys: 1000 });\n";
+    repo = repoWith({ 'package.json': original, 'src/cache.ts': source });
+    const result = await runCli(repo.dir, 'migrate', 'node-cache-to-lru-cache', '--update-package-json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('lru-cache not declared: add ^11.0.0');
+    expect(result.stderr).toContain('package.json: lru-cache added at ^11.0.0');
+    expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe('{\n\t"name": "app",\n\t"dependencies": {\n\t\t"express": "^4.19.0",\n\t\t"lru-cache": "^11.0.0",\n\t\t"node-cache": "^5.1.2"\n\t}\n}');
+  });
+
+  it('says to upgrade lru-cache (not to add it) when the migrated code needs v11 and v5 is declared', async () => {
+    const source = "import memoize from 'lodash/memoize';\n\nexport const slug = memoize((title: string) => title.toLowerCase());\n";
+    repo = repoWith({ 'package.json': packageJson({ lodash: '^4.17.21', 'lru-cache': '^5.1.1' }), 'src/slug.ts': source });
+    const result = await runCli(repo.dir, 'migrate', 'lodash-memoize-bounded', '--option', 'max=100', '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('lru-cache ^5.1.1 declared: upgrade to ^11.0.0');
+    expect(result.stdout).toContain('upgrade lru-cache ^5.1.1 -> ^11');
+    expect(result.stdout).not.toContain('add lru-cache');
   });
 
   it('only the packages that declare the dependency are migrated in a monorepo', async () => {

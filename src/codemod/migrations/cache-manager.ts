@@ -65,6 +65,15 @@ export const cacheManager: Migration = {
   package: SOURCE,
   alsoFor: [NEST],
   targetMajor: 7,
+  ranges: (options) => {
+    const to = options.to ?? '7';
+    return {
+      'cache-manager': `^${to}.0.0`,
+      // createKeyv: cacheable 1.x goes with cache-manager 6, 2.x with 7.
+      ...(to === '5' ? {} : { cacheable: to === '6' ? '^1.8.0' : '^2.0.0' }),
+      '@nestjs/cache-manager': to === '5' ? '^2.0.0' : '^3.0.0',
+    };
+  },
   options: {
     to: "the major version to migrate to: 5 (TTL units and v4 call shapes only), 6 (Keyv stores) or 7 (default: get() misses are undefined)",
     from: 'the major version the code was written for (default: the installed or declared cache-manager version); 4 means TTLs are seconds',

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { constInitializer, indentAt, lineBreak, memberName, resolveVariable, unwrap } from '../../core/ast.js';
 import type { FileInput, TextEdit } from '../../core/model.js';
 import { getStoreAnalysis, type StoreSite } from '../../core/stores/analysis.js';
-import { addImport, existingBinding, moduleQuote, type Mark } from './shared.js';
+import { addImport, dependencyAdvice, existingBinding, moduleQuote, type Mark } from './shared.js';
 import type { Migration } from './types.js';
 
 const SOURCES = new Set(['lodash', 'lodash-es', 'lodash/memoize', 'lodash/memoize.js', 'lodash.memoize', 'lodash-es/memoize']);
@@ -21,6 +21,7 @@ export const lodashMemoizeBounded: Migration = {
   alsoFor: ['lodash-es', 'lodash.memoize'],
   targetPackage: 'lru-cache',
   targetMajor: 11,
+  ranges: () => ({ 'lru-cache': '^11.0.0' }),
   options: { max: 'the entry limit of each module-level memoize cache (a positive integer); without it, unbounded memoizes are only marked' },
   checkOptions(options) {
     if (options.max === undefined) return;
@@ -60,7 +61,8 @@ export const lodashMemoizeBounded: Migration = {
     }
     if (className && existingBinding(file, 'lru-cache', 'LRUCache') === undefined) {
       edits.push(addImport(file, 'lru-cache', 'LRUCache', moduleQuote(file)));
-      reports.push({ node: file.ast, message: 'the bounded caches come from lru-cache: add lru-cache to your dependencies' });
+      const advice = dependencyAdvice(file, 'lru-cache', 11);
+      if (advice) reports.push({ node: file.ast, message: `the bounded caches come from lru-cache (its named LRUCache export): ${advice}` });
     }
     return { edits, marks, reports };
   },

@@ -18,6 +18,7 @@ export const nextRevalidateTag: Migration = {
   description: "Next 16: revalidateTag(tag) → revalidateTag(tag, { expire: 0 }) (or 'max' with --option profile=max); reports fetches whose caching changed in 15",
   package: 'next',
   targetMajor: 16,
+  ranges: () => ({ next: '^16.0.0' }),
   options: { profile: "'expire' (default: { expire: 0 }, the old behaviour) or 'max' (stale-while-revalidate)" },
   checkOptions(options) {
     if (options.profile !== undefined && !PROFILES.has(options.profile)) throw new Error(`next-revalidate-tag: --option profile must be expire or max, got "${options.profile}"`);

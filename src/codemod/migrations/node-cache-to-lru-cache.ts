@@ -5,6 +5,7 @@ import type { FileInput, TextEdit } from '../../core/model.js';
 import { getStoreAnalysis, type StoreSite } from '../../core/stores/analysis.js';
 import {
   callMember,
+  dependencyAdvice,
   editableObject,
   existingBinding,
   hasSpread,
@@ -51,6 +52,7 @@ export const nodeCacheToLruCache: Migration = {
   alsoFor: ['@cacheable/node-cache'],
   targetPackage: 'lru-cache',
   targetMajor: 11,
+  ranges: () => ({ 'lru-cache': '^11.0.0' }),
   gate: (text) => text.includes('node-cache'),
   transform(file) {
     const edits: TextEdit[] = [];
@@ -63,7 +65,8 @@ export const nodeCacheToLruCache: Migration = {
     const only = stores.length === 1 ? valueTypes.get(stores[0]!) : undefined;
     const local = rewriteImports(file, typescript, only, edits, marks);
     if (local && stores.some((s) => s.provenance === 'created')) {
-      reports.push({ node: stores[0]!.node, message: 'the cache now comes from lru-cache: add lru-cache to your dependencies (and drop node-cache when nothing else uses it)' });
+      const advice = dependencyAdvice(file, 'lru-cache', 11);
+      reports.push({ node: stores[0]!.node, message: `the cache now comes from lru-cache${advice ? `: ${advice}` : ''} (and drop node-cache when nothing else uses it)` });
     }
     return { edits, marks, reports };
   },

@@ -44,6 +44,8 @@ export const redis: Migration = {
   package: 'redis',
   alsoFor: ['ioredis'],
   targetMajor: 4,
+  // ioredis code only loses SETEX/PSETEX, which every ioredis version accepts as SET EX/PX: no bump.
+  ranges: () => ({ redis: '^4.7.1' }),
   gate: (text) => text.includes('redis'),
   transform(file) {
     const edits: TextEdit[] = [];

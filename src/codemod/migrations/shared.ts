@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { constInitializer, memberName, parentOf, propertyKey, resolveVariable, unwrap } from '../../core/ast.js';
 import { originOf } from '../../core/analysis/origins.js';
 import type { FileInput, TextEdit } from '../../core/model.js';
-import { dependencyMajor } from '../../core/project/versions.js';
+import { dependencyMajor, dependencyVersions } from '../../core/project/versions.js';
 import type { MigrationOptions } from './types.js';
 
 /** Helpers the caching migrations share: text slices, option objects, units, imports. */
@@ -384,4 +384,18 @@ export function removeItems(items: readonly (TSESTree.Node | null)[], remove: Re
   }
   if (lastKept < list.length - 1) edits.push({ range: [list[lastKept]!.range[1], list[list.length - 1]!.range[1]], text: '' });
   return edits;
+}
+
+/**
+ * What the project must do for migrated code that imports `name` at `major` or later: `add lru-cache
+ * ^11`, `upgrade lru-cache ^5.1.1 -> ^11`, or undefined when the declared (or installed) version is new
+ * enough.
+ */
+export function dependencyAdvice(file: FileInput, name: string, major: number): string | undefined {
+  const { declared, installed } = dependencyVersions(file.filename, name);
+  if (declared === undefined && installed === undefined) return `add ${name} ^${major} to your dependencies`;
+  const current = dependencyMajor(file.filename, name);
+  if (current !== undefined && current >= major) return undefined;
+  const shown = declared ?? installed!;
+  return `upgrade ${name} ${shown}${installed && declared && installed !== declared ? ` (${installed} installed)` : ''} -> ^${major}`;
 }

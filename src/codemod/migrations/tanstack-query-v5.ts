@@ -36,6 +36,7 @@ export const tanstackQueryV5: Migration = {
   description: 'TanStack Query v4 → v5: cacheTime→gcTime, useErrorBoundary→throwOnError, keepPreviousData, isPreviousData; reports removed query callbacks',
   package: '@tanstack/react-query',
   targetMajor: 5,
+  ranges: () => ({ '@tanstack/react-query': '^5.0.0' }),
   gate: (text) => text.includes('@tanstack/') && /cacheTime|useErrorBoundary|keepPreviousData|isPreviousData|onSuccess|onError|onSettled/.test(text),
   transform(file) {
     const index = getFileIndex(file);

@@ -26,6 +26,12 @@ export interface Migration {
   readonly targetMajor: number;
   /** The package the migrated code uses, when it is not `package` (node-cache → lru-cache). */
   readonly targetPackage?: string;
+  /**
+   * The ranges the migrated code needs, per package: the migrated package itself and packages the
+   * migrated code may import (`cacheable` for createKeyv). `--update-package-json` bumps declared
+   * ranges below these and adds introduced packages; a package absent here is never touched.
+   */
+  ranges?(options: MigrationOptions): Readonly<Record<string, string>>;
   /** Options it understands, with their meaning, for `--help` and validation. */
   readonly options?: Readonly<Record<string, string>>;
   /** Throws an Error naming the problem when an option's value is invalid (the CLI reports it as a usage error). */

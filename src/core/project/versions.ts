@@ -77,3 +77,10 @@ function installedVersion(dir: string, name: string): string | undefined {
   installedCache.set(key, version);
   return version ?? undefined;
 }
+
+/** The range a dependency is declared with in the nearest package.json, and the installed copy's version. */
+export function dependencyVersions(filename: string, name: string): { declared: string | undefined; installed: string | undefined } {
+  const pkg = nearestPackage(filename);
+  if (!pkg) return { declared: undefined, installed: undefined };
+  return { declared: pkg.dependencies[name], installed: installedVersion(pkg.dir, name) };
+}
