@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleeMember, constInitializer, memberName, propertyKey, resolveVariable, unwrap } from '../../core/ast.js';
+import { calleeMember, constInitializer, indentAt, memberName, propertyKey, resolveVariable, unwrap } from '../../core/ast.js';
 import { getFileIndex } from '../../core/analysis/file-index.js';
 import { originOf } from '../../core/analysis/origins.js';
 import type { FileInput, TextEdit } from '../../core/model.js';
@@ -33,11 +33,11 @@ interface Site {
  */
 export const tanstackQueryV5: Migration = {
   name: 'tanstack-query-v5',
-  description: 'TanStack Query v4 → v5: cacheTime→gcTime, useErrorBoundary→throwOnError, keepPreviousData, isPreviousData; reports removed query callbacks',
+  description: 'TanStack Query v4 → v5: positional calls → one object, cacheTime→gcTime, useErrorBoundary→throwOnError, keepPreviousData, isPreviousData; marks suspense and removed query callbacks',
   package: '@tanstack/react-query',
   targetMajor: 5,
   ranges: () => ({ '@tanstack/react-query': '^5.0.0' }),
-  gate: (text) => text.includes('@tanstack/') && /cacheTime|useErrorBoundary|keepPreviousData|isPreviousData|onSuccess|onError|onSettled/.test(text),
+  gate: (text) => text.includes('@tanstack/'),
   transform(file) {
     const index = getFileIndex(file);
     const sites: Site[] = [];
@@ -60,10 +60,14 @@ export const tanstackQueryV5: Migration = {
       }
     };
     const resultBindings: TSESTree.CallExpression[] = [];
+    const edits: TextEdit[] = [];
+    const marks: { node: TSESTree.Node; message: string }[] = [];
     for (const call of index.calls) {
       const origin = originOf(call.callee, file);
       if (origin && origin.via === 'ref' && PACKAGES.has(origin.source) && origin.path.length === 1) {
         const name = origin.path[0]!;
+        if (POSITIONAL_QUERY.has(name)) positionalQuery(call, file, edits, marks);
+        else if (name === 'useMutation') positionalMutation(call, file, edits, marks);
         const objectArgs = call.arguments.filter((arg) => objectsOf(arg, file).length > 0);
         if (QUERY_FUNCTIONS.has(name)) {
           for (const arg of objectArgs) addObject(arg, 'query', origin.source);
@@ -88,6 +92,8 @@ export const tanstackQueryV5: Migration = {
       if (!member || !method) continue;
       const client = clientSource(member.object, file);
       if (!client) continue;
+      if (POSITIONAL_CLIENT.has(method)) positionalQuery(call, file, edits, marks);
+      else if (FILTER_METHODS.has(method)) positionalFilters(call, file, edits, marks);
       if (CLIENT_QUERY_METHODS.has(method)) for (const arg of call.arguments) addObject(arg, 'query', client);
       else if (method === 'setMutationDefaults') for (const arg of call.arguments) addObject(arg, 'mutation', client);
       else if (method === 'setDefaultOptions') {
@@ -102,8 +108,6 @@ export const tanstackQueryV5: Migration = {
       if (origin && PACKAGES.has(origin.source) && origin.path.join('.') === 'QueryClient') addObject(expression.arguments[0], 'defaults', origin.source);
     }
 
-    const edits: TextEdit[] = [];
-    const marks: { node: TSESTree.Node; message: string }[] = [];
     const reports: { node: TSESTree.Node; message: string }[] = [];
     let needsKeepPreviousData: string | undefined;
     const keepEdits: { edit: TextEdit; prop: TSESTree.Property }[] = [];
@@ -125,6 +129,8 @@ export const tanstackQueryV5: Migration = {
           } else {
             marks.push({ node: prop, message: 'keepPreviousData was removed in v5: use `placeholderData: (previous) => (cond ? previous : undefined)` with `keepPreviousData` from the package' });
           }
+        } else if (key === 'suspense' && site.kind !== 'mutation' && !isFalse(prop.value)) {
+          marks.push({ node: prop, message: '`suspense` was removed in v5: use useSuspenseQuery (or useSuspenseInfiniteQuery) where the query should suspend; its data is never undefined and it takes no `enabled` or `placeholderData`' });
         } else if (site.kind === 'query' && REMOVED_QUERY_CALLBACKS.has(key)) {
           reports.push({ node: prop, message: `\`${key}\` on a query was removed in v5 and will never be called: move it to a useEffect on the query's data or error, or to a QueryCache callback` });
           marks.push({ node: prop, message: `\`${key}\` on queries was removed in v5 and is never called` });
@@ -146,6 +152,162 @@ export const tanstackQueryV5: Migration = {
     return { edits, marks, reports } satisfies MigrationResult;
   },
 };
+
+function isFalse(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal && value.value === false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// v4 positional overloads (removed in v5): useQuery(key, fn?, options?) → useQuery({ queryKey, queryFn, ...options }).
+// v4 decided at run time (Array.isArray(key), typeof fn === 'function'); the migration converts a
+// call only when the file proves the same: a key written as an array (or a const holding one), or
+// a second argument that is a function (then the first one can only be the key).
+
+const POSITIONAL_QUERY = new Set(['useQuery', 'useInfiniteQuery', 'useSuspenseQuery', 'createQuery', 'createInfiniteQuery']);
+const POSITIONAL_CLIENT = new Set(['fetchQuery', 'prefetchQuery', 'fetchInfiniteQuery', 'prefetchInfiniteQuery', 'ensureQueryData']);
+/** QueryClient methods whose v4 first argument could be a query key, then filters, then options. */
+const FILTER_METHODS = new Set(['invalidateQueries', 'refetchQueries', 'cancelQueries', 'removeQueries', 'resetQueries', 'isFetching']);
+
+type Proof = 'key' | 'object' | 'function' | 'unknown';
+
+function kindOf(node: TSESTree.Node | undefined, file: FileInput, depth = 0): Proof {
+  if (!node || depth > 4) return 'unknown';
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return 'key';
+    case AST_NODE_TYPES.ObjectExpression:
+      return 'object';
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return 'function';
+    case AST_NODE_TYPES.Identifier: {
+      const def = resolveVariable(expression, file.scopeManager)?.defs[0];
+      if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return 'function';
+      const init = constInitializer(expression, file);
+      return init ? kindOf(init, file, depth + 1) : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+const POSITIONAL_MESSAGE = 'v5 takes one object: ({ queryKey, queryFn, ...options }); v4 read these arguments by their run-time type, which the file does not show';
+
+function positionalQuery(call: TSESTree.CallExpression, file: FileInput, edits: TextEdit[], marks: { node: TSESTree.Node; message: string }[]): void {
+  const args = call.arguments;
+  if (args.length === 0 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
+  const first = kindOf(args[0], file);
+  if (first === 'object') return;
+  const second = args[1] ? kindOf(args[1], file) : undefined;
+  // useQuery(options) with options built elsewhere: v5 code already (or a v4 options object).
+  if (args.length === 1 && first !== 'key') return;
+  const keyed = first === 'key' || second === 'function';
+  if (!keyed || (args.length >= 2 && second !== 'function' && second !== 'object') || args.length > 3) {
+    marks.push({ node: call, message: POSITIONAL_MESSAGE });
+    return;
+  }
+  const head = [`queryKey: ${textOf(file, args[0]!)}`];
+  let options: TSESTree.Node | undefined;
+  if (second === 'function') {
+    head.push(`queryFn: ${textOf(file, args[1]!)}`);
+    options = args[2];
+  } else {
+    options = args[1];
+  }
+  toObject(call, head, options, file, edits, marks);
+}
+
+function positionalMutation(call: TSESTree.CallExpression, file: FileInput, edits: TextEdit[], marks: { node: TSESTree.Node; message: string }[]): void {
+  const args = call.arguments;
+  if (args.length === 0 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
+  const first = kindOf(args[0], file);
+  if (first === 'object' || (args.length === 1 && first === 'unknown')) return;
+  const second = args[1] ? kindOf(args[1], file) : undefined;
+  if (first === 'function' && args.length <= 2 && (second === undefined || second === 'object')) {
+    toObject(call, [`mutationFn: ${textOf(file, args[0]!)}`], args[1], file, edits, marks);
+    return;
+  }
+  if ((first === 'key' || second === 'function') && args.length <= 3) {
+    const head = [`mutationKey: ${textOf(file, args[0]!)}`];
+    if (second === 'function') head.push(`mutationFn: ${textOf(file, args[1]!)}`);
+    else if (second !== 'object' && second !== undefined) {
+      marks.push({ node: call, message: 'v5 takes one object: useMutation({ mutationKey, mutationFn, ...options })' });
+      return;
+    }
+    toObject(call, head, second === 'function' ? args[2] : args[1], file, edits, marks);
+    return;
+  }
+  marks.push({ node: call, message: 'v5 takes one object: useMutation({ mutationFn, ...options }); v4 read these arguments by their run-time type, which the file does not show' });
+}
+
+/** queryClient.invalidateQueries(key, filters?, options?) → invalidateQueries({ queryKey: key, ...filters }, options?). */
+function positionalFilters(call: TSESTree.CallExpression, file: FileInput, edits: TextEdit[], marks: { node: TSESTree.Node; message: string }[]): void {
+  const args = call.arguments;
+  if (args.length === 0 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
+  const first = kindOf(args[0], file);
+  if (first === 'object') return;
+  const second = args[1] ? kindOf(args[1], file) : undefined;
+  if (first !== 'key' || (second !== undefined && second !== 'object')) {
+    marks.push({ node: call, message: 'v5 takes filters only: ({ queryKey, ...filters }); a query key passed here is read as filters and matches every query' });
+    return;
+  }
+  const filters = args[1];
+  const head = `queryKey: ${textOf(file, args[0]!)}`;
+  const object = filters ? unwrap(filters) : undefined;
+  if (!filters) {
+    edits.push({ range: args[0]!.range, text: `{ ${head} }` });
+  } else if (object?.type === AST_NODE_TYPES.ObjectExpression && object.properties.length > 0 && !property(object, 'queryKey')) {
+    edits.push({ range: [args[0]!.range[0], object.range[0] + 1], text: `{ ${head},` });
+  } else {
+    marks.push({ node: call, message: 'v5 takes filters only: ({ queryKey, ...filters })' });
+  }
+}
+
+/**
+ * Rewrites the arguments into one object: `{ <head>, <options' own properties> }`, editing around
+ * an options literal (its properties keep their text, and the other edits of this migration on
+ * them still apply), or `{ ...options, <head> }` for options built elsewhere (v4 let the
+ * positional arguments win).
+ */
+function toObject(call: TSESTree.CallExpression, head: readonly string[], options: TSESTree.Node | undefined, file: FileInput, edits: TextEdit[], marks: { node: TSESTree.Node; message: string }[]): void {
+  const args = call.arguments;
+  const start = args[0]!.range[0];
+  const end = args[args.length - 1]!.range[1];
+  const object = options ? unwrap(options) : undefined;
+  if (!options || (object?.type === AST_NODE_TYPES.ObjectExpression && object.properties.length === 0)) {
+    edits.push({ range: [start, end], text: `{ ${head.join(', ')} }` });
+    return;
+  }
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || object !== options) {
+    edits.push({ range: [start, end], text: `{ ...${textOf(file, options)}, ${head.join(', ')} }` });
+    return;
+  }
+  if (['queryKey', 'queryFn', 'mutationKey', 'mutationFn'].some((name) => property(object, name))) {
+    marks.push({ node: call, message: POSITIONAL_MESSAGE });
+    return;
+  }
+  const firstProp = object.properties[0]!;
+  const open = object.range[0] + 1;
+  const between = file.text.slice(open, firstProp.range[0]);
+  if (between.includes('\n')) {
+    // Multi-line options: one line per new property, at the options' own indentation.
+    const indent = between.slice(between.lastIndexOf('\n') + 1);
+    const eol = between.includes('\r\n') ? '\r\n' : '\n';
+    edits.push({ range: [start, object.range[0]], text: '' });
+    // A moved multi-line argument (an inline mutation function) keeps its shape at the new indentation.
+    const from = indentAt(file.text, start);
+    const moved = head.map((h) => h.split(/\r?\n/).map((line, i) => (i > 0 && line.startsWith(from) ? indent + line.slice(from.length) : line)).join(eol));
+    edits.push({ range: [open, open], text: moved.map((h) => `${eol}${indent}${h},`).join('') });
+  } else {
+    edits.push({ range: [start, open], text: `{ ${head.join(', ')},` });
+  }
+}
+
+function textOf(file: FileInput, node: TSESTree.Node): string {
+  return file.text.slice(node.range[0], node.range[1]);
+}
 
 function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   for (const prop of object.properties) {

@@ -1,0 +1,58 @@
+import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { ReactNode } from "react"
+
+interface Todo {
+  id: number
+  title: string
+}
+
+const todoKeys = {
+  all: ["todos"] as const,
+  detail: (id: number) => ["todos", id] as const,
+}
+
+async function fetchTodos(): Promise<Todo[]> {
+  const response = await fetch("/api/todos")
+  return (await response.json()) as Todo[]
+}
+
+async function fetchTodo(id: number): Promise<Todo> {
+  const response = await fetch(`/api/todos/${id}`)
+  return (await response.json()) as Todo
+}
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { suspense: true, cacheTime: 60_000 },
+  },
+})
+
+export function Providers({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+}
+
+export function useTodos() {
+  return useQuery(["todos"], fetchTodos, {
+    staleTime: 10_000,
+    suspense: true,
+  })
+}
+
+export function useTodo(id: number) {
+  return useQuery(todoKeys.detail(id), () => fetchTodo(id), { cacheTime: 0 })
+}
+
+export function useAddTodo() {
+  const client = useQueryClient()
+  return useMutation(
+    async (title: string) => {
+      await fetch("/api/todos", { method: "POST", body: JSON.stringify({ title }) })
+    },
+    {
+      onSettled: () => {
+        void client.invalidateQueries(["todos"])
+        void client.invalidateQueries(todoKeys.all)
+      },
+    },
+  )
+}
