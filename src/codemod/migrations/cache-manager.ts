@@ -9,6 +9,7 @@ import {
   addImport,
   callMember,
   checkFrom,
+  dependencyAdvice,
   editBindings,
   existingBinding,
   hasSpread,
@@ -479,7 +480,8 @@ function fixImports(calls: readonly TSESTree.CallExpression[], context: Context)
     const existing = importsOf(file, 'cacheable').find((d) => d.importKind !== 'type' && d.specifiers.every((s) => s.type === AST_NODE_TYPES.ImportSpecifier));
     const edit = existing ? editBindings(file, existing, new Set(), ['createKeyv']) : addImport(file, 'cacheable', 'createKeyv', quote);
     if (edit) context.edits.push(edit);
-    if (context.keyvAt) context.reports.push({ node: context.keyvAt, message: "createKeyv comes from the 'cacheable' package (a bounded in-memory Keyv store): add it to your dependencies" });
+    const advice = dependencyAdvice(file, 'cacheable', context.to === 6 ? 1 : 2);
+    if (context.keyvAt && advice) context.reports.push({ node: context.keyvAt, message: `createKeyv comes from the 'cacheable' package (a bounded in-memory Keyv store): ${advice}` });
   }
   markGoneImports(context, remove);
   // NestJS 10: the cache API moved from @nestjs/common to @nestjs/cache-manager.

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { constInitializer, indentAt, lineBreak, memberName, resolveVariable, unwrap } from '../../core/ast.js';
 import type { FileInput, TextEdit } from '../../core/model.js';
 import { getStoreAnalysis, type StoreSite } from '../../core/stores/analysis.js';
-import { addImport, dependencyAdvice, existingBinding, moduleQuote, type Mark } from './shared.js';
+import { addImport, dependencyAdvice, existingBinding, moduleQuote, semicolon, type Mark } from './shared.js';
 import type { Migration } from './types.js';
 
 const SOURCES = new Set(['lodash', 'lodash-es', 'lodash/memoize', 'lodash/memoize.js', 'lodash.memoize', 'lodash-es/memoize']);
@@ -57,7 +57,7 @@ export const lodashMemoizeBounded: Migration = {
       className ??= existingBinding(file, 'lru-cache', 'LRUCache') ?? 'LRUCache';
       const eol = lineBreak(file.text);
       const name = site.binding.kind === 'variable' ? site.binding.name : '';
-      edits.push({ range: [statement.range[1], statement.range[1]], text: `${eol}${indentAt(file.text, statement.range[0])}${name}.cache = new ${className}({ max: ${max} });` });
+      edits.push({ range: [statement.range[1], statement.range[1]], text: `${eol}${indentAt(file.text, statement.range[0])}${name}.cache = new ${className}({ max: ${max} })${semicolon(file)}` });
     }
     if (className && existingBinding(file, 'lru-cache', 'LRUCache') === undefined) {
       edits.push(addImport(file, 'lru-cache', 'LRUCache', moduleQuote(file)));

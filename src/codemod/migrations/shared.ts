@@ -273,8 +273,21 @@ export function nameIsFree(file: FileInput, name: string): boolean {
 export function addImport(file: FileInput, source: string, name: string, quote: string): TextEdit {
   const at = importInsertionPoint(file);
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-  const line = isCommonJs(file) ? `const { ${name} } = require(${quote}${source}${quote});` : `import { ${name} } from ${quote}${source}${quote};`;
+  const semi = semicolon(file);
+  const line = isCommonJs(file) ? `const { ${name} } = require(${quote}${source}${quote})${semi}` : `import { ${name} } from ${quote}${source}${quote}${semi}`;
   return at === 0 ? { range: [0, 0], text: `${line}${eol}` } : { range: [at, at], text: `${eol}${line}` };
+}
+
+/** `;` when the file ends its statements with semicolons (most of its top-level statements do), else ''. */
+export function semicolon(file: FileInput): string {
+  let withSemicolon = 0;
+  let without = 0;
+  for (const node of file.ast.body) {
+    if (node.type !== AST_NODE_TYPES.ImportDeclaration && node.type !== AST_NODE_TYPES.ExpressionStatement && node.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    if (file.text[node.range[1] - 1] === ';') withSemicolon++;
+    else without++;
+  }
+  return without > withSemicolon ? '' : ';';
 }
 
 /** The quote a file uses for module specifiers. */
