@@ -225,7 +225,8 @@ function positionalMutation(call: TSESTree.CallExpression, file: FileInput, edit
   const first = kindOf(args[0], file);
   if (first === 'object' || (args.length === 1 && first === 'unknown')) return;
   const second = args[1] ? kindOf(args[1], file) : undefined;
-  if (first === 'function' && args.length <= 2 && (second === undefined || second === 'object')) {
+  // v4: a function first means the second argument, whatever it is, is the options.
+  if (first === 'function' && args.length <= 2) {
     toObject(call, [`mutationFn: ${textOf(file, args[0]!)}`], args[1], file, edits, marks);
     return;
   }
@@ -336,11 +337,34 @@ function objectsOf(node: TSESTree.Node | null | undefined, file: FileInput, dept
 
 /** The package a QueryClient value comes from: `new QueryClient()` or `useQueryClient()`. */
 function clientSource(node: TSESTree.Node, file: FileInput): string | undefined {
+  const typed = typedClientSource(node, file);
+  if (typed) return typed;
   const origin = originOf(node, file);
   if (!origin || !PACKAGES.has(origin.source)) return undefined;
   const path = origin.path.join('.');
   if ((origin.via === 'new' && path === 'QueryClient') || (origin.via === 'call' && path === 'useQueryClient')) return origin.source;
   return undefined;
+}
+
+/** A variable or parameter declared `QueryClient` or `ReturnType<typeof useQueryClient>` from the package. */
+function typedClientSource(node: TSESTree.Node, file: FileInput): string | undefined {
+  const expression = unwrap(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const id = resolveVariable(expression, file.scopeManager)?.defs[0]?.name;
+  const type = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const importedFrom = (name: TSESTree.Identifier, wanted: string): string | undefined => {
+    const def = resolveVariable(name, file.scopeManager)?.defs[0];
+    const declaration = def?.node.parent;
+    if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
+    return imported === wanted && PACKAGES.has(declaration.source.value) ? declaration.source.value : undefined;
+  };
+  if (type.typeName.name === 'ReturnType') {
+    const query = type.typeArguments?.params[0];
+    return query?.type === AST_NODE_TYPES.TSTypeQuery && query.exprName.type === AST_NODE_TYPES.Identifier ? importedFrom(query.exprName, 'useQueryClient') : undefined;
+  }
+  return importedFrom(type.typeName, 'QueryClient');
 }
 
 function renameKey(prop: TSESTree.Property, name: string, file: FileInput): TextEdit {

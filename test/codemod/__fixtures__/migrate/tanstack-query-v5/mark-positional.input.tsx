@@ -56,3 +56,17 @@ export function useAddTodo() {
     },
   )
 }
+
+function withInvalidation(client: ReturnType<typeof useQueryClient>, onDone?: () => void) {
+  return {
+    onSuccess: () => {
+      void client.invalidateQueries(["todos"])
+      onDone?.()
+    },
+  }
+}
+
+export function useRemoveTodo(onDone?: () => void) {
+  const client = useQueryClient()
+  return useMutation((id: number) => fetch(`/api/todos/${id}`, { method: "DELETE" }), withInvalidation(client, onDone))
+}

@@ -61,3 +61,17 @@ export function useAddTodo() {
     },
   )
 }
+
+function withInvalidation(client: ReturnType<typeof useQueryClient>, onDone?: () => void) {
+  return {
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["todos"] })
+      onDone?.()
+    },
+  }
+}
+
+export function useRemoveTodo(onDone?: () => void) {
+  const client = useQueryClient()
+  return useMutation({ ...withInvalidation(client, onDone), mutationFn: (id: number) => fetch(`/api/todos/${id}`, { method: "DELETE" }) })
+}
