@@ -277,12 +277,24 @@ function toObject(call: TSESTree.CallExpression, head: readonly string[], option
   const start = args[0]!.range[0];
   const end = args[args.length - 1]!.range[1];
   const object = options ? unwrap(options) : undefined;
+  const whole = (parts: readonly string[]): void => {
+    const open = file.text.lastIndexOf('(', start - 1);
+    const close = call.range[1] - 1;
+    if (file.text.slice(open + 1, start).includes('\n') && file.text[close] === ')') {
+      // One argument per line: one property per line, at the arguments' indentation, closing where the call closed.
+      const indent = indentAt(file.text, start);
+      const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+      edits.push({ range: [open + 1, close], text: `{${eol}${parts.map((p) => `${indent}${p},${eol}`).join('')}${indentAt(file.text, close)}}` });
+    } else {
+      edits.push({ range: [start, end], text: `{ ${parts.join(', ')} }` });
+    }
+  };
   if (!options || (object?.type === AST_NODE_TYPES.ObjectExpression && object.properties.length === 0)) {
-    edits.push({ range: [start, end], text: `{ ${head.join(', ')} }` });
+    whole(head);
     return;
   }
   if (object?.type !== AST_NODE_TYPES.ObjectExpression || object !== options) {
-    edits.push({ range: [start, end], text: `{ ...${textOf(file, options)}, ${head.join(', ')} }` });
+    whole([`...${textOf(file, options)}`, ...head]);
     return;
   }
   if (['queryKey', 'queryFn', 'mutationKey', 'mutationFn'].some((name) => property(object, name))) {

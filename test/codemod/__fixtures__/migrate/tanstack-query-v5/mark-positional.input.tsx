@@ -70,3 +70,12 @@ export function useRemoveTodo(onDone?: () => void) {
   const client = useQueryClient()
   return useMutation((id: number) => fetch(`/api/todos/${id}`, { method: "DELETE" }), withInvalidation(client, onDone))
 }
+
+export function useRenameTodo(id: number, onDone?: () => void) {
+  const client = useQueryClient()
+  return useMutation(
+    (title: string) =>
+      fetch(`/api/todos/${id}`, { method: "PATCH", body: JSON.stringify({ title }) }),
+    withInvalidation(client, onDone),
+  )
+}

@@ -75,3 +75,12 @@ export function useRemoveTodo(onDone?: () => void) {
   const client = useQueryClient()
   return useMutation({ ...withInvalidation(client, onDone), mutationFn: (id: number) => fetch(`/api/todos/${id}`, { method: "DELETE" }) })
 }
+
+export function useRenameTodo(id: number, onDone?: () => void) {
+  const client = useQueryClient()
+  return useMutation({
+    ...withInvalidation(client, onDone),
+    mutationFn: (title: string) =>
+      fetch(`/api/todos/${id}`, { method: "PATCH", body: JSON.stringify({ title }) }),
+  })
+}
