@@ -67,6 +67,7 @@ export const tanstackQueryV5: Migration = {
       if (origin && origin.via === 'ref' && PACKAGES.has(origin.source) && origin.path.length === 1) {
         const name = origin.path[0]!;
         if (POSITIONAL_QUERY.has(name)) positionalQuery(call, file, edits, marks);
+        if (name === 'useInfiniteQuery' || name === 'createInfiniteQuery' || name === 'useSuspenseInfiniteQuery') markInitialPageParam(call, file, marks);
         else if (name === 'useMutation') positionalMutation(call, file, edits, marks);
         const objectArgs = call.arguments.filter((arg) => objectsOf(arg, file).length > 0);
         if (QUERY_FUNCTIONS.has(name)) {
@@ -191,6 +192,16 @@ function kindOf(node: TSESTree.Node | undefined, file: FileInput, depth = 0): Pr
     default:
       return 'unknown';
   }
+}
+
+/** v5 infinite queries need `initialPageParam` (v4 called the first page with pageParam undefined). */
+function markInitialPageParam(call: TSESTree.CallExpression, file: FileInput, marks: { node: TSESTree.Node; message: string }[]): void {
+  // At run time a missing initialPageParam starts from undefined, as v4 did; only v5's types require it.
+  if (!/\.[cm]?tsx?$/.test(file.filename)) return;
+  const objects = call.arguments.flatMap((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? [] : objectsOf(arg, file)));
+  const literal = objects[objects.length - 1];
+  if (!literal || objects.some((o) => o.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) || objects.some((o) => property(o, 'initialPageParam'))) return;
+  marks.push({ node: call, message: 'v5 infinite queries need `initialPageParam` (v4 fetched the first page with pageParam undefined, so a `pageParam = <default>` parameter held it): add initialPageParam: <first page>' });
 }
 
 const POSITIONAL_MESSAGE = 'v5 takes one object: ({ queryKey, queryFn, ...options }); v4 read these arguments by their run-time type, which the file does not show';

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { QueryClient, QueryClientProvider, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { ReactNode } from "react"
 
 interface Todo {
@@ -77,5 +77,16 @@ export function useRenameTodo(id: number, onDone?: () => void) {
     (title: string) =>
       fetch(`/api/todos/${id}`, { method: "PATCH", body: JSON.stringify({ title }) }),
     withInvalidation(client, onDone),
+  )
+}
+
+export function useTodoPages() {
+  return useInfiniteQuery(
+    ["todos", "pages"],
+    async ({ pageParam = 0 }) => {
+      const response = await fetch(`/api/todos?page=${pageParam}`)
+      return (await response.json()) as { items: Todo[]; next?: number }
+    },
+    { getNextPageParam: (last) => last.next },
   )
 }

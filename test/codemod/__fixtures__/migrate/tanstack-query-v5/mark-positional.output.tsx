@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { QueryClient, QueryClientProvider, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { ReactNode } from "react"
 
 interface Todo {
@@ -83,4 +83,14 @@ export function useRenameTodo(id: number, onDone?: () => void) {
     mutationFn: (title: string) =>
       fetch(`/api/todos/${id}`, { method: "PATCH", body: JSON.stringify({ title }) }),
   })
+}
+
+export function useTodoPages() {
+  // cache-codemod-todo(tanstack-query-v5): v5 infinite queries need `initialPageParam` (v4 fetched the first page with pageParam undefined, so a `pageParam = <default>` parameter held it): add initialPageParam: <first page>
+  return useInfiniteQuery(
+    { queryKey: ["todos", "pages"], queryFn: async ({ pageParam = 0 }) => {
+      const response = await fetch(`/api/todos?page=${pageParam}`)
+      return (await response.json()) as { items: Todo[]; next?: number }
+    }, getNextPageParam: (last) => last.next },
+  )
 }
