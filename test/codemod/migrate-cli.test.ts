@@ -107,6 +107,20 @@ describe('cache-codemod migrate', () => {
     expect(again.code).toBe(0);
   });
 
+  it('a file the first run only marks passes --check afterwards (a marked v4 TTL is not multiplied again)', async () => {
+    const v4 = "const cacheManager = require('cache-manager');\nconst redisStore = require('cache-manager-redis-store');\n\nmodule.exports = cacheManager.caching({ store: redisStore, ttl: 120 });\n";
+    repo = repoWith({ 'package.json': packageJson({ 'cache-manager': '^4.1.0' }), 'src/cache.js': v4 });
+    const first = await runCli(repo.dir, 'migrate', 'cache-manager');
+    expect(first.code).toBe(0);
+    const marked = readFileSync(join(repo.dir, 'src/cache.js'), 'utf8');
+    expect(marked).toContain('// cache-codemod-todo(cache-manager):');
+    expect(marked).toContain('ttl: 120 }');
+    git(repo.dir, 'commit', '-qam', 'marked');
+    const check = await runCli(repo.dir, 'migrate', 'cache-manager', '--check');
+    expect(check.code).toBe(0);
+    expect(readFileSync(join(repo.dir, 'src/cache.js'), 'utf8')).toBe(marked);
+  });
+
   it('--dry-run prints the diff with its markers and counts them as needing review', async () => {
     const unbounded = "const LRU = require('lru-cache');\nmodule.exports = new LRU({ maxAge: 1000 });\n";
     repo = repoWith({ 'package.json': packageJson({ 'lru-cache': '^6.0.0' }), 'src/cache.js': unbounded });
