@@ -378,8 +378,89 @@ const cacheTimeV4 = code(
 
 // ---------------------------------------------------------------------------------------------
 
+
+// Real shapes (application corpus): keys drawn from a fixed set bound the Map by themselves.
+const enumKeyedMap = code(
+  'export enum Provider { Github = "github", Gitlab = "gitlab", Google = "google" }',
+  'const clients = new Map<Provider, OAuthClient>();',
+  'export function clientFor(provider: Provider): OAuthClient {',
+  '  const hit = clients.get(provider);',
+  '  if (hit) return hit;',
+  '  const client = createClient(configFor(provider));',
+  '  clients.set(provider, client);',
+  '  return client;',
+  '}',
+);
+
+const unionAliasParam = code(
+  "type Locale = 'en' | 'de' | 'fr';",
+  'const dictionaries = new Map();',
+  'export async function dictionary(locale: Locale) {',
+  '  if (dictionaries.has(locale)) return dictionaries.get(locale);',
+  '  const dict = await import(`./locales/${locale}.json`);',
+  '  dictionaries.set(locale, dict);',
+  '  return dict;',
+  '}',
+);
+
+const recordFieldFinite = code(
+  "type Currency = 'USD' | 'EUR' | 'GBP';",
+  'export class RatesService {',
+  '  private rates: Partial<Record<Currency, { rate: number; at: number }>> = {};',
+  '  async rate(currency: string) {',
+  '    const hit = this.rates[currency as Currency];',
+  '    if (hit && Date.now() - hit.at < 3_600_000) return hit.rate;',
+  '    const rate = await fetchRate(currency);',
+  '    this.rates[currency as Currency] = { rate, at: Date.now() };',
+  '    return rate;',
+  '  }',
+  '}',
+);
+
+const guardedByTable = code(
+  "const SUPPORTED = ['USD', 'EUR', 'GBP', 'JPY'];",
+  'const formatters = new Map<string, Intl.NumberFormat>();',
+  'export function formatter(code: string): Intl.NumberFormat {',
+  '  if (!SUPPORTED.includes(code)) throw new Error(`unsupported currency ${code}`);',
+  '  let f = formatters.get(code);',
+  '  if (!f) {',
+  "    f = new Intl.NumberFormat('en', { style: 'currency', currency: code });",
+  '    formatters.set(code, f);',
+  '  }',
+  '  return f;',
+  '}',
+);
+
+const guardedByUnrelatedTable = code(
+  "const BLOCKED = ['admin', 'root'];",
+  'const profiles = new Map<string, Profile>();',
+  'export async function profile(name: string, id: string) {',
+  '  if (BLOCKED.includes(name)) throw new Error("blocked");',
+  '  const hit = profiles.get(id);',
+  '  if (hit) return hit;',
+  '  const p = await api.profile(id);',
+  '  profiles.set(id, p);',
+  '  return p;',
+  '}',
+);
+
+const stringAliasParam = code(
+  'type UserId = string;',
+  'const avatars = new Map();',
+  'export async function avatar(id: UserId) {',
+  '  if (avatars.has(id)) return avatars.get(id);',
+  '  const url = await storage.signedUrl(`avatars/${id}`);',
+  '  avatars.set(id, url);',
+  '  return url;',
+  '}',
+);
+
 ruleTester.run('no-unbounded-cache', rule as never, {
   valid: [
+    { name: 'real: a Map keyed by a local enum', code: enumKeyedMap },
+    { name: 'real: a Map keyed by a parameter of a literal-union alias', code: unionAliasParam },
+    { name: 'real: an object cache typed Partial<Record<finite, T>>', code: recordFieldFinite },
+    { name: 'real: the miss path first checks the key against a constant table', code: guardedByTable },
     // -- Map and object caches with eviction ---------------------------------------------------
     {
       name: 'Map cache with delete in another method of the class',
@@ -983,6 +1064,16 @@ ruleTester.run('no-unbounded-cache', rule as never, {
     },
   ],
   invalid: [
+    {
+      name: 'real: a constant-table check on another input does not bound the key',
+      code: guardedByUnrelatedTable,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
+    {
+      name: 'real: a type alias of string is not a fixed set',
+      code: stringAliasParam,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
     // -- Map and object caches ---------------------------------------------------------------
     {
       name: 'module Map: get, miss, set, nothing evicts',
