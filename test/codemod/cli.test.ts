@@ -203,6 +203,38 @@ describe('cache-codemod CLI', () => {
     expect(stale.message).toMatch(/src\/(users\/cache|profile\/service)\.ts:\d+/);
   });
 
+  it('a Map created per call is no cache that a write in another module leaves stale', async () => {
+    const reader = (level: 'module' | 'function') =>
+      [
+        "import { prisma } from './db';",
+        ...(level === 'module' ? ['const seen = new Map<string, unknown>();'] : []),
+        'export async function profiles(ids: string[]) {',
+        ...(level === 'function' ? ['  const seen = new Map<string, unknown>();'] : []),
+        '  const out = [];',
+        '  for (const id of ids) {',
+        '    let user = seen.get(`user:${id}`);',
+        '    if (!user) {',
+        '      user = await prisma.user.findUnique({ where: { id } });',
+        '      seen.set(`user:${id}`, user);',
+        '    }',
+        '    out.push(user);',
+        '  }',
+        '  return out;',
+        '}',
+        '',
+      ].join('\n');
+    const writer = ["import { prisma } from './db';", 'export function rename(id: string, name: string) {', '  return prisma.user.update({ where: { id }, data: { name } });', '}', ''].join('\n');
+    const stale = async (level: 'module' | 'function') => {
+      repo = repoWith({ 'src/profiles.ts': reader(level), 'src/rename.ts': writer, 'src/db.ts': 'export const prisma: any = {};\n' });
+      const { stdout } = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+      repo.cleanup();
+      return report.files.flatMap((file) => file.findings.filter((f) => f.ruleId === 'cache-codemod/stale-cross-module-write').map(() => file.path));
+    };
+    expect(await stale('module')).toEqual(['src/rename.ts']);
+    expect(await stale('function')).toEqual([]);
+  });
+
   it('never writes outside git without --allow-dirty', async () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
