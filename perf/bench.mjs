@@ -244,6 +244,8 @@ Options:
   --runs <N>              rounds, scenarios round-robin; medians of per-round ratios (default 1)
   --target <dir>          lint this folder instead of the corpus (e.g. perf/.work/corpus/ra-core);
                           subset scenarios are skipped
+  --apps                  lint the application corpus (perf/apps/corpus.txt, extracted by
+                          perf/apps.mjs into perf/.work/apps) instead of the package corpus
   --corpus-list <file>    package list (default ../shared/bench-corpus.txt from the repo root)
   --extra-list <file>     second package list, server code, JS kept (default perf/corpus-extra.txt)
   --no-extra              leave the second list out
@@ -355,6 +357,9 @@ function parseArgs(argv) {
       case '--list':
         opts.list = true;
         break;
+      case '--apps':
+        opts.apps = true;
+        break;
       case '-h':
       case '--help':
         opts.help = true;
@@ -366,6 +371,7 @@ function parseArgs(argv) {
   for (const name of [...(opts.only ?? []), ...opts.skip]) {
     if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   }
+  if (opts.apps && opts.target) throw new Error('--apps and --target both choose what to lint; give one');
   if (opts.target && opts.extras.length) throw new Error('--extra adds to the corpus; it cannot be combined with --target');
   if (opts.target && !fs.statSync(opts.target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`--target ${opts.target} is not a folder`);
@@ -1062,6 +1068,11 @@ async function main() {
   let corpus = null;
   let cwd;
   let lintArgs;
+  if (opts.apps) {
+    // The application corpus: services and Next.js/React apps, where the rules have far more to look at.
+    const apps = await import('./apps.mjs');
+    opts.target = apps.extractAll(log);
+  }
   if (opts.target) {
     cwd = opts.target; // ESLint's base path with --config is the cwd: lint everything below it.
     lintArgs = ['.'];
