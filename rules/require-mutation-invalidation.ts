@@ -37,6 +37,11 @@ export default createRule<Options, MessageId>({
             description:
               'The app invalidates after every TanStack Query mutation from a global `MutationCache` (or `defaultOptions.mutations`) callback configured in another file: `useMutation` calls are then not reported.',
           },
+          requireSibling: {
+            type: 'boolean',
+            description:
+              'Report a TanStack mutation or a Next.js server action only when another one in the same file invalidates (the file\'s own convention); false reports every one without invalidation.',
+          },
           nextMajor: {
             type: ['integer', 'null'],
             description:
@@ -47,7 +52,7 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], globalInvalidation: false, nextMajor: null }],
+    defaultOptions: [{ allow: [], globalInvalidation: false, nextMajor: null, requireSibling: true }],
   },
   create(context, [options]) {
     return runDetector(context, requireMutationInvalidation, options);
