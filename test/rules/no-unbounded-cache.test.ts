@@ -455,8 +455,50 @@ const stringAliasParam = code(
   '}',
 );
 
+
+const importedEnumKey = code(
+  "import type { TargetType } from '../types';",
+  'const instances = new Map<TargetType, Adapter>();',
+  'export function adapterFor(type: TargetType): Adapter {',
+  '  const hit = instances.get(type);',
+  '  if (hit) return hit;',
+  '  const adapter = createAdapter(type);',
+  '  instances.set(type, adapter);',
+  '  return adapter;',
+  '}',
+);
+
+const importedIdKey = code(
+  "import type { UserId } from '../types';",
+  'const emails = new Map<UserId, string>();',
+  'export async function emailOf(id: UserId): Promise<string> {',
+  '  const hit = emails.get(id);',
+  '  if (hit) return hit;',
+  '  const email = await users.email(id);',
+  '  emails.set(id, email);',
+  '  return email;',
+  '}',
+);
+
+const urlKeyedServerMap = code(
+  'const results = new Map<string, Assessment>();',
+  'export default async function handler(req: Request) {',
+  '  const url = new URL(req.url).searchParams.get("image")!;',
+  '  const hit = results.get(url);',
+  '  if (hit) return Response.json(hit);',
+  '  const assessment = await assess(url);',
+  '  results.set(url, assessment);',
+  '  return Response.json(assessment);',
+  '}',
+);
+
 ruleTester.run('no-unbounded-cache', rule as never, {
   valid: [
+    { name: 'real: a Map keyed by a type imported from another module (an enum or a union)', code: importedEnumKey },
+    { name: 'real: a browser module (.tsx) holds a Map for the life of the tab', code: moduleMap, filename: 'src/components/Waveform.tsx' },
+    { name: "real: a 'use client' module", code: `'use client';\n${moduleMap}`, filename: 'src/lib/peaks.ts' },
+    { name: 'real: a front-end folder', code: moduleMap, filename: 'packages/front-end/services/autocomplete.ts' },
+    { name: 'real: a one-off importer', code: moduleMap, filename: 'packages/core/src/data-import/importer.ts' },
     { name: 'real: a Map keyed by a local enum', code: enumKeyedMap },
     { name: 'real: a Map keyed by a parameter of a literal-union alias', code: unionAliasParam },
     { name: 'real: an object cache typed Partial<Record<finite, T>>', code: recordFieldFinite },
@@ -1064,6 +1106,17 @@ ruleTester.run('no-unbounded-cache', rule as never, {
     },
   ],
   invalid: [
+    {
+      name: 'real: an imported id type is no fixed set',
+      code: importedIdKey,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
+    {
+      name: 'real: a Next.js API route (server) caching by URL',
+      code: urlKeyedServerMap,
+      filename: 'src/pages/api/internal/assess-image.ts',
+      errors: [{ messageId: 'unboundedMap' }],
+    },
     {
       name: 'real: a constant-table check on another input does not bound the key',
       code: guardedByUnrelatedTable,

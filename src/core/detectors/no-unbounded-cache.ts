@@ -167,6 +167,8 @@ const EVICTIONS: ReadonlySet<string> = new Set(['delete', 'clear', '=', 'size'])
 
 function checkContainer(site: StoreSite, stores: readonly StoreSite[], { file, report }: Context): boolean {
   if (site.binding.kind === 'anonymous' || !isLongLived(site, file)) return false;
+  // A browser tab or a one-off tool ends long before a Map of its own keys matters.
+  if (isClientModule(file) || SHORT_LIVED_PATH.test(file.filename.replace(/\\/g, '/'))) return false;
   if (site.escapes.length > 0) return false;
   if (site.uses.some((use) => EVICTIONS.has(use.method))) return false;
   if (site.binding.kind === 'member') {
@@ -668,6 +670,18 @@ function isFiniteType(type: TSESTree.TypeNode, file: FileInput | undefined, dept
   }
 }
 
+/** Code that runs in a browser tab (a React module, a `'use client'` file, a front-end folder): its process is the tab. */
+function isClientModule(file: FileInput): boolean {
+  const name = file.filename.replace(/\\/g, '/');
+  if (/\.[jt]sx$/.test(name) || CLIENT_PATH.test(name)) return true;
+  if (/^\s*(?:\/\/[^\n]*\n\s*)*['"]use client['"]/.test(file.text)) return true;
+  return getFileIndex(file).imports.some((declaration) => /^(?:react|react-dom|react-dom\/client|next\/navigation|next\/router|@tanstack\/react-query|swr)$/.test(declaration.source.value));
+}
+
+const CLIENT_PATH = /(?:^|\/)(?:front-?end|client|browser|components|hooks|pages\/(?!api\/))\//i;
+/** One-off tools: importers, seeds, scripts, migrations, CLIs. */
+const SHORT_LIVED_PATH = /(?:^|\/)(?:data-import|importers?|seeds?|scripts?|migrations?|cli|bin)\//i;
+
 /**
  * Keys drawn from a fixed set: the Map's declared key type (`new Map<Locale, T>()`, a field typed
  * `Map<Currency, Rate>` or `Record<Locale, T>`) is finite, or the key is a parameter of a finite
@@ -676,7 +690,7 @@ function isFiniteType(type: TSESTree.TypeNode, file: FileInput | undefined, dept
  */
 function fixedKeySet(site: StoreSite, write: StoreUse, file: FileInput): boolean {
   const keyType = declaredKeyType(site);
-  if (keyType && isFiniteType(keyType, file, 0)) return true;
+  if (keyType && (isFiniteType(keyType, file, 0) || isClosedImportedType(keyType, file))) return true;
   const key = write.args[0];
   if (!key || !write.fn) return false;
   const keyNode = unwrap(key);
@@ -688,6 +702,21 @@ function fixedKeySet(site: StoreSite, write: StoreUse, file: FileInput): boolean
     }
   }
   return guardedByConstantTable(write.fn, keyNode, write.node.range[0], site.binding.kind === 'anonymous' ? '' : site.binding.name, file);
+}
+
+/**
+ * A key type that names a closed set this file cannot enumerate: a type imported from another
+ * module (an enum or a union of literals: `BulkPublishTargetType`), or classes as keys
+ * (`Type<Event>`, `Function`, `abstract new () => T`): registries of what the code defines.
+ */
+function isClosedImportedType(type: TSESTree.TypeNode, file: FileInput): boolean {
+  if (type.type === AST_NODE_TYPES.TSConstructorType) return true;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  if (name === 'Function' || name === 'Type' || name === 'Constructor' || name === 'Class') return true;
+  return getFileIndex(file).imports.some((declaration) =>
+    declaration.specifiers.some((specifier) => specifier.local.name === name && !/(?:Id|ID|Key|Url|URL|Token|Path|Name|String|Hash)$/.test(name)),
+  );
 }
 
 function declaredKeyType(site: StoreSite): TSESTree.TypeNode | undefined {
