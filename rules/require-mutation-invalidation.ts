@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Require writes to invalidate the cached reads of the data they change (server caches, TanStack Query, SWR, Next.js server actions)',
-      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: requireMutationInvalidation.messages,
