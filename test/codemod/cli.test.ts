@@ -66,7 +66,11 @@ describe('cache-codemod CLI', () => {
     expect((await runCli(repo.dir, 'scan', '--fail-on', 'none')).code).toBe(0);
     const none = await runCli(repo.dir, 'scan', 'does-not-exist');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no source files matched');
+    expect(none.stderr).toContain('no such file or directory: does-not-exist');
+    mkdirSync(join(repo.dir, 'docs'));
+    const empty = await runCli(repo.dir, 'scan', 'docs');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no source files matched');
   });
 
   it('scan --format json reports findings with positions and a summary', async () => {
@@ -243,14 +247,14 @@ describe('baseline mode', () => {
     try {
       const first = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(first.code).toBe(0);
-      expect(first.stderr).toContain('recorded 4 finding(s) in cache-baseline.json');
+      expect(first.stderr).toContain('recorded 4 findings in cache-baseline.json');
       const baseline = JSON.parse(readFileSync(join(repo.dir, 'cache-baseline.json'), 'utf8')) as { files: Record<string, Record<string, number>> };
       expect(Object.values(baseline.files['src/app.ts']!).reduce((a, b) => a + b, 0)).toBe(4);
       // Old findings shift down two lines: still known.
       writeFileSync(join(repo.dir, 'src/app.ts'), `// header\n// more\n${MUTATION}`);
       const shifted = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(shifted.code).toBe(0);
-      expect(shifted.stderr).toContain('4 known finding(s) in the baseline not shown.');
+      expect(shifted.stderr).toContain('4 known findings in the baseline not shown.');
       // A new mutation handler is new.
       writeFileSync(join(repo.dir, 'src/app.ts'), `${MUTATION}\napp.patch('/api/orders/:id', async (req, res) => {\n  res.json(await patchOrder(req.body));\n});\ndeclare function patchOrder(body: unknown): Promise<unknown>;\n`);
       const added = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning', '--format', 'json');

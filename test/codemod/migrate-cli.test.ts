@@ -93,7 +93,7 @@ describe('cache-codemod migrate', () => {
     repo = repoWith({ 'package.json': packageJson({ 'lru-cache': '^6.0.0' }), 'src/a.ts': V6, 'src/b.ts': 'export const untouched = 1;\n' });
     const check = await runCli(repo.dir, 'migrate', 'lru-cache', '--check');
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('1 file(s) would change');
+    expect(check.stderr).toContain('1 file would change');
     expect(check.stderr).toContain('lru-cache v6 declared; migrating to lru-cache v11');
     expect(readFileSync(join(repo.dir, 'src/a.ts'), 'utf8')).toBe(V6);
 
