@@ -3,21 +3,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv as AjvClass } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { git, runCli, tempRepo } from './helpers.js';
+import { git, repoWith, runCli, tempRepo } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '__fixtures__');
 const require = createRequire(import.meta.url);
 
-function repoWith(files: Record<string, string>) {
-  const repo = tempRepo();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    writeFileSync(join(repo.dir, path), text);
-  }
-  git(repo.dir, 'add', '-A');
-  git(repo.dir, 'commit', '-q', '-m', 'files');
-  return repo;
-}
 
 const MUTATION = readFileSync(join(fixtures, 'fix', 'express-mutation.input.ts'), 'utf8');
 const FIXED = readFileSync(join(fixtures, 'fix', 'express-mutation.output.ts'), 'utf8');

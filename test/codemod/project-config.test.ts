@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { git, runCli, tempRepo } from './helpers.js';
+import { repoWith, runCli, tempRepo } from './helpers.js';
 
 // The codemod reads the project's ESLint config as eslint does, and reports only its own
 // rules' findings: on a repository with other plugins' disable comments and a project config,
@@ -16,17 +16,10 @@ interface Json {
   files: { path: string; error?: string; findings: { ruleId: string; line: number; column: number; severity: string }[] }[];
 }
 
-function repoWith(files: Record<string, string>) {
-  const repo = tempRepo();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    writeFileSync(join(repo.dir, path), text);
-  }
+function projectWith(files: Record<string, string>) {
+  const repo = repoWith({ ...files, '.gitignore': 'node_modules\n' });
   // The project's own dependencies (the parser its config imports), as after `npm ci`.
   symlinkSync(join(root, 'node_modules'), join(repo.dir, 'node_modules'));
-  writeFileSync(join(repo.dir, '.gitignore'), 'node_modules\n');
-  git(repo.dir, 'add', '-A');
-  git(repo.dir, 'commit', '-q', '-m', 'files');
   return repo;
 }
 
@@ -141,7 +134,7 @@ describe('cache-codemod scan with the project ESLint config', () => {
   afterEach(() => repo?.cleanup());
 
   it('reports the same cache findings and exit status as eslint, and nothing about other plugins', async () => {
-    repo = repoWith(FILES);
+    repo = projectWith(FILES);
     const eslint = await eslintCacheFindings(repo.dir);
     const codemod = await codemodFindings(repo.dir);
     expect(codemod.findings).toEqual(eslint.findings);
@@ -157,7 +150,7 @@ describe('cache-codemod scan with the project ESLint config', () => {
   });
 
   it('never counts, baselines or exports other plugins’ disable comments', async () => {
-    repo = repoWith({ ...FILES, 'src/me.ts': "// eslint-disable-next-line react-hooks/exhaustive-deps\nexport const x = 1;\n" });
+    repo = projectWith({ ...FILES, 'src/me.ts': "// eslint-disable-next-line react-hooks/exhaustive-deps\nexport const x = 1;\n" });
     const scan = await runCli(repo.dir, 'scan', '--fail-on', 'warning', '--rules', 'no-public-cache-on-private-data');
     expect(scan.code).toBe(0);
     expect(scan.stdout).toContain('0 findings');
@@ -170,7 +163,7 @@ describe('cache-codemod scan with the project ESLint config', () => {
   });
 
   it('falls back to the recommended config without one; --config and --rules override', async () => {
-    repo = repoWith({ 'src/me.ts': ME, 'src/products.ts': STAMPEDE, 'src/lang.ts': LANG });
+    repo = projectWith({ 'src/me.ts': ME, 'src/products.ts': STAMPEDE, 'src/lang.ts': LANG });
     const plain = await codemodFindings(repo.dir);
     // recommended: require-vary is on; prefer-stampede-protection (strict) is not.
     expect(plain.findings.map((f) => f.split(' ')[1])).toEqual(['cache/require-vary', 'cache/no-public-cache-on-private-data']);
@@ -200,7 +193,7 @@ describe('cache-codemod scan with the project ESLint config', () => {
   });
 
   it('lints a file with an eslint-env comment (ESLint 10 no longer supports it, but still lints)', async () => {
-    repo = repoWith({ 'src/me.ts': `/* eslint-env node */\n${ME}` });
+    repo = projectWith({ 'src/me.ts': `/* eslint-env node */\n${ME}` });
     const scan = await codemodFindings(repo.dir);
     expect(scan.report.summary.skipped).toBe(0);
     expect(scan.findings).toEqual(['src/me.ts:6:28 cache/no-public-cache-on-private-data error']);
