@@ -3,6 +3,8 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Io } from './command.js';
+
+export type { Io };
 import { UsageError } from './errors.js';
 
 /**
