@@ -475,19 +475,26 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
     let changed = 0;
     const diffs: string[] = [];
     const written: string[] = [];
-    const refused = new Map<string, Refusal>();
+    /** Files left unwritten, with why (a refusal, or the file system's error: a folder without write access, a full disk). */
+    const refused = new Map<string, string>();
     for (const result of results) {
       if (result.output === undefined || result.original === undefined) continue;
       changed++;
       const shown = displayPath(cwd, result.file);
       if (values['dry-run']) diffs.push(colourDiff(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, result.original, result.output), c));
       if (!writing) continue;
-      const refusal = await writeFileSafely(result.file, result.original, result.output, io.hooks);
+      let refusal: string | undefined;
+      try {
+        const reason: Refusal | undefined = await writeFileSafely(result.file, result.original, result.output, io.hooks);
+        refusal = reason && REFUSAL_TEXT[reason];
+      } catch (error) {
+        refusal = `not written: ${(error as Error).message}`;
+      }
       if (refusal) refused.set(result.file, refusal);
       else written.push(shown);
     }
     let reportFiles: ReportFile[] = results.map((result) => {
-      const error = result.error ?? (refused.has(result.file) ? REFUSAL_TEXT[refused.get(result.file)!] : undefined);
+      const error = result.error ?? refused.get(result.file);
       return {
         path: displayPath(cwd, result.file),
         findings: [...result.findings, ...(extra.get(result.file) ?? [])].sort((a, b) => a.line - b.line || a.column - b.column),

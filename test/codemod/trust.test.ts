@@ -71,6 +71,24 @@ describe('writes that must not happen', () => {
     expect(temps(repo.dir)).toEqual([]);
   });
 
+  it('reports a write that fails (a full disk, say) as not written, removes its temporary file, and goes on', async () => {
+    repo = repoWith({ 'src/a.ts': MUTATION, 'src/b.ts': MUTATION });
+    const fix = await runWithHooks(
+      repo.dir,
+      {
+        beforeReplace(file) {
+          if (file.endsWith('a.ts')) throw new Error('ENOSPC: no space left on device');
+        },
+      },
+      'fix',
+    );
+    expect(fix.code).toBe(1);
+    expect(fix.stdout).toMatch(/src\/a\.ts\n\s+skipped\s+not written: ENOSPC: no space left on device/);
+    expect(readFileSync(join(repo.dir, 'src/a.ts'), 'utf8')).toBe(MUTATION);
+    expect(readFileSync(join(repo.dir, 'src/b.ts'), 'utf8')).toBe(FIXED);
+    expect(temps(repo.dir)).toEqual([]);
+  });
+
   it('skips and reports a read-only file, whoever runs it', async () => {
     repo = repoWith({ 'src/locked.ts': MUTATION, 'src/app.ts': MUTATION });
     const locked = join(repo.dir, 'src/locked.ts');
