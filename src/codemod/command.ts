@@ -384,7 +384,7 @@ async function scanOrFix(command: 'scan' | 'fix' | 'migrate', args: readonly str
       const notLinted = new Set(resolved.notLinted);
       files = files.filter((file) => !notLinted.has(file));
       if (files.length === 0) throw new UsageError(`${resolved.source} ignores or does not lint any of the ${plural(notLinted.size, 'selected file')}, so there is nothing to check`);
-      io.stderr.write(`cache-codemod: ${plural(notLinted.size, 'file')} not checked: ${resolved.source} ignores or does not lint them.\n`);
+      io.stderr.write(`cache-codemod: ${plural(notLinted.size, 'file')} not checked: ${resolved.source} ignores or does not lint ${notLinted.size === 1 ? 'it' : 'them'}.\n`);
     }
     if (resolved.ruleSets.every((set) => Object.keys(set).length === 0)) {
       io.stderr.write(`cache-codemod: ${resolved.source} turns on no cache/* rules for these files (use --rules or --config to choose some).\n`);

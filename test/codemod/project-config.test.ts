@@ -146,6 +146,7 @@ describe('cache-codemod scan with the project ESLint config', () => {
     ]);
     expect(codemod.status).toBe(1);
     expect(codemod.report.summary.config).toBe('eslint.config.js');
+    expect(codemod.stderr).toContain('1 file not checked: eslint.config.js ignores or does not lint it.');
     expect(JSON.stringify(codemod.report)).not.toContain('was not found');
   });
 
