@@ -478,6 +478,12 @@ export default [
 ];`;
 }
 
+/** `--config` for cache-codemod: the flat config of the ESLint scenario it is compared with. */
+function codemodConfig(scenario, ctx) {
+  ctx.configs[scenario.vs] ??= writeConfig(scenario.vs, ctx);
+  return ['--config', ctx.configs[scenario.vs]];
+}
+
 function writeConfig(name, ctx) {
   const scenario = SCENARIOS[name];
   if (scenario.tool === 'oxlint') return writeOxlintConfig(name, ctx);
@@ -612,7 +618,8 @@ function commandFor(name, ctx, base) {
       };
     case 'codemod':
       return {
-        args: [ctx.codemodCli, 'scan', '--format', 'json', '--workers', String(scenario.workers), '--no-progress', '--fail-on', 'none', '--output', outFile, ...lintArgs],
+        // The codemod reads the project's ESLint config; give it the reference scenario's (configs.all).
+        args: [ctx.codemodCli, 'scan', '--format', 'json', '--workers', String(scenario.workers), '--no-progress', '--fail-on', 'none', '--output', outFile, ...codemodConfig(scenario, ctx), ...lintArgs],
         env: {},
         outFile,
         stdoutToOut: false,
@@ -621,7 +628,7 @@ function commandFor(name, ctx, base) {
       };
     case 'codemod-shards':
       return {
-        args: [SHARDS, ctx.codemodCli, String(scenario.workers), outFile, ...lintArgs],
+        args: [SHARDS, ctx.codemodCli, String(scenario.workers), outFile, ...codemodConfig(scenario, ctx), ...lintArgs],
         env: {},
         outFile,
         stdoutToOut: false,

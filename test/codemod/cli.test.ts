@@ -3,21 +3,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv as AjvClass } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { git, runCli, tempRepo } from './helpers.js';
+import { git, repoWith, runCli, tempRepo } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '__fixtures__');
 const require = createRequire(import.meta.url);
 
-function repoWith(files: Record<string, string>) {
-  const repo = tempRepo();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    writeFileSync(join(repo.dir, path), text);
-  }
-  git(repo.dir, 'add', '-A');
-  git(repo.dir, 'commit', '-q', '-m', 'files');
-  return repo;
-}
 
 const MUTATION = readFileSync(join(fixtures, 'fix', 'express-mutation.input.ts'), 'utf8');
 const FIXED = readFileSync(join(fixtures, 'fix', 'express-mutation.output.ts'), 'utf8');
@@ -66,7 +56,11 @@ describe('cache-codemod CLI', () => {
     expect((await runCli(repo.dir, 'scan', '--fail-on', 'none')).code).toBe(0);
     const none = await runCli(repo.dir, 'scan', 'does-not-exist');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no source files matched');
+    expect(none.stderr).toContain('no such file or directory: does-not-exist');
+    mkdirSync(join(repo.dir, 'docs'));
+    const empty = await runCli(repo.dir, 'scan', 'docs');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no source files matched');
   });
 
   it('scan --format json reports findings with positions and a summary', async () => {
@@ -275,14 +269,14 @@ describe('baseline mode', () => {
     try {
       const first = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(first.code).toBe(0);
-      expect(first.stderr).toContain('recorded 4 finding(s) in cache-baseline.json');
+      expect(first.stderr).toContain('recorded 4 findings in cache-baseline.json');
       const baseline = JSON.parse(readFileSync(join(repo.dir, 'cache-baseline.json'), 'utf8')) as { files: Record<string, Record<string, number>> };
       expect(Object.values(baseline.files['src/app.ts']!).reduce((a, b) => a + b, 0)).toBe(4);
       // Old findings shift down two lines: still known.
       writeFileSync(join(repo.dir, 'src/app.ts'), `// header\n// more\n${MUTATION}`);
       const shifted = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(shifted.code).toBe(0);
-      expect(shifted.stderr).toContain('4 known finding(s) in the baseline not shown.');
+      expect(shifted.stderr).toContain('4 known findings in the baseline not shown.');
       // A new mutation handler is new.
       writeFileSync(join(repo.dir, 'src/app.ts'), `${MUTATION}\napp.patch('/api/orders/:id', async (req, res) => {\n  res.json(await patchOrder(req.body));\n});\ndeclare function patchOrder(body: unknown): Promise<unknown>;\n`);
       const added = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning', '--format', 'json');
