@@ -149,7 +149,8 @@ async function findings(entry, opts, log) {
   const dir = path.join(APPS_DIR, entry.slug);
   if (!fs.existsSync(path.join(dir, MARKER))) return null;
   const { ESLint } = await import('eslint');
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: writeConfig(opts.plugin), cache: false, errorOnUnmatchedPattern: false, concurrency: opts.concurrency });
+  const configFile = writeConfig(opts.plugin);
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: configFile, cache: false, errorOnUnmatchedPattern: false, concurrency: opts.concurrency });
   const t0 = Date.now();
   let results;
   try {
@@ -179,7 +180,7 @@ async function findings(entry, opts, log) {
   if (opts.crossFile && fs.existsSync(CLI)) {
     const t1 = Date.now();
     const report = path.join(FINDINGS_DIR, `${entry.slug}.codemod.json`);
-    spawnSync(process.execPath, [CLI, 'scan', ...entry.folders.filter((f) => fs.existsSync(path.join(dir, f))), '--format', 'json', '--output', report, '--no-progress', '--fail-on', 'none', '--workers', '1'], {
+    spawnSync(process.execPath, [CLI, 'scan', ...entry.folders.filter((f) => fs.existsSync(path.join(dir, f))), '--format', 'json', '--output', report, '--no-progress', '--fail-on', 'none', '--workers', '1', '--config', configFile], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(dir) },
@@ -187,10 +188,13 @@ async function findings(entry, opts, log) {
     crossSeconds = (Date.now() - t1) / 1000;
     try {
       const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-      for (const f of json.findings ?? []) {
-        const rule = String(f.rule ?? f.ruleId ?? '');
-        if (!rule.startsWith('cache-codemod/')) continue;
-        out.push({ rule: `codemod/${rule.slice('cache-codemod/'.length)}`, file: path.relative(dir, path.resolve(dir, f.file)).split(path.sep).join('/'), line: f.line, column: f.column ?? 1, message: f.message });
+      for (const reported of json.files ?? []) {
+        for (const f of reported.findings ?? []) {
+          const rule = String(f.ruleId ?? '');
+          if (!rule.startsWith('cache-codemod/')) continue;
+          const file = path.relative(dir, path.resolve(dir, reported.path)).split(path.sep).join('/');
+          out.push({ rule: `codemod/${rule.slice('cache-codemod/'.length)}`, file, line: f.line, column: f.column ?? 1, message: f.message });
+        }
       }
     } catch (error) {
       log(`    (no cross-file report for ${entry.repo}: ${error.message})`);
