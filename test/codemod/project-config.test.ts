@@ -111,7 +111,7 @@ export default [
   cache.configs.recommended,
   {
     rules: {
-      'cache/require-no-store-on-mutation': ['warn', { noStoreMiddleware: ['noStore'] }],
+      'cache/require-no-store-on-mutation': ['warn', { checkMissing: true, noStoreMiddleware: ['noStore'] }],
       'cache/require-vary': 'off',
     },
   },
@@ -166,14 +166,14 @@ describe('cache-codemod scan with the project ESLint config', () => {
   it('falls back to the recommended config without one; --config and --rules override', async () => {
     repo = projectWith({ 'src/me.ts': ME, 'src/products.ts': STAMPEDE, 'src/lang.ts': LANG });
     const plain = await codemodFindings(repo.dir);
-    // recommended: require-vary is on; prefer-stampede-protection (strict) is not.
+    // recommended: require-vary is on; prefer-stampede-protection (all only) is not.
     expect(plain.findings.map((f) => f.split(' ')[1])).toEqual(['cache/require-vary', 'cache/no-public-cache-on-private-data']);
     expect(plain.report.summary.config).toMatch(/recommended/);
     writeFileSync(
-      join(repo.dir, 'strict.config.mjs'),
-      `import tsParser from '@typescript-eslint/parser';\nimport cache from ${JSON.stringify(pluginUrl)};\nexport default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, cache.configs.strict];\n`,
+      join(repo.dir, 'all.config.mjs'),
+      `import tsParser from '@typescript-eslint/parser';\nimport cache from ${JSON.stringify(pluginUrl)};\nexport default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, cache.configs.all];\n`,
     );
-    const strict = await codemodFindings(repo.dir, '--config', 'strict.config.mjs');
+    const strict = await codemodFindings(repo.dir, '--config', 'all.config.mjs');
     expect(strict.findings.some((f) => f.includes('cache/prefer-stampede-protection error'))).toBe(true);
     const only = await codemodFindings(repo.dir, '--rules', 'require-vary');
     expect(only.findings).toEqual(['src/lang.ts:5:28 cache/require-vary warning']);
