@@ -38,7 +38,7 @@ export default createRule<Options, MessageId>({
       },
     ],
     defaultOptions: [
-      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|protect|guard|role|apikey|requireUser|currentUser)' },
+      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|token|protect|guard|role|apikey|requireUser|currentUser)' },
     ],
   },
   create(context, [options]) {
