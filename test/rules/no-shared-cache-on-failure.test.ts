@@ -99,6 +99,25 @@ const errorFlag = code(
   '}',
 );
 
+const helperRoute = (errorHelper: string) =>
+  code(
+    "import { NextResponse } from 'next/server';",
+    '',
+    'const FALLBACK = { items: [] };',
+    '',
+    'function cachedJson(data: unknown) {',
+    "  return NextResponse.json(data, { headers: { 'Cache-Control': 'public, s-maxage=600, stale-while-revalidate=86400' } });",
+    '}',
+    '',
+    "const shortJson = (data: unknown) => NextResponse.json(data, { headers: { 'Cache-Control': 'public, s-maxage=120' } });",
+    '',
+    'export async function GET() {',
+    '  const res = await fetch(UPSTREAM);',
+    `  if (!res.ok) return ${errorHelper}(FALLBACK);`,
+    '  return cachedJson(await res.json());',
+    '}',
+  );
+
 // ---------------------------------------------------------------------------------------------
 // ISR
 
@@ -192,6 +211,10 @@ ruleTester.run(NAME, rule as never, {
         "  return new Response('down', { status: 502 });",
         '}',
       ),
+    },
+    {
+      name: 'a response helper with a shorter lifetime on the failure branch',
+      code: helperRoute('shortJson'),
     },
     {
       name: 'ISR: a miss answering notFound with revalidate is a real answer',
@@ -317,6 +340,23 @@ ruleTester.run(NAME, rule as never, {
           messageId: 'sharedCacheOnFailure',
           line: 8,
           suggestions: noStore('CDN-Cache-Control', honoMiss.replace("'max-age=3600'", "'max-age=120'"), 8, "    c.header('CDN-Cache-Control', 'no-store');"),
+        },
+      ],
+    },
+    {
+      name: 'a response helper in this file, called after !res.ok with the success lifetime',
+      code: helperRoute('cachedJson'),
+      errors: [
+        {
+          messageId: 'helperOnFailure',
+          data: {
+            helper: 'cachedJson',
+            header: 'Cache-Control',
+            value: 'public, s-maxage=600, stale-while-revalidate=86400',
+            branch: 'the branch taken when `!res.ok`',
+            seconds: 600,
+          },
+          line: 13,
         },
       ],
     },

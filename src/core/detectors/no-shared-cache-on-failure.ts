@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { calleeMember, enclosingFunction, isFunction, memberName, propertyKey, resolveVariable, unwrap } from '../ast.js';
 import { contains, getFileIndex, type FileIndex, type FunctionNode } from '../analysis/file-index.js';
-import { getHttpAnalysis, type HeaderWrite } from '../http/analysis.js';
+import { getHttpAnalysis, type Handler, type HeaderWrite } from '../http/analysis.js';
 import { deltaSeconds, getDirective, hasDirective, isPrivateOrNoStore, parseCacheControl } from '../http/cache-control.js';
 import { replaceValue } from '../http/edits.js';
 import { mayUseHttp } from '../http/frameworks.js';
 import { NO_STORE } from '../http/values.js';
-import type { Detector, FileInput, Report, SuggestionPlan } from '../model.js';
+import type { Detector, FileInput, Report } from '../model.js';
 
 /** Options of `no-shared-cache-on-failure`. */
 export interface NoSharedCacheOnFailureOptions {
@@ -15,7 +15,7 @@ export interface NoSharedCacheOnFailureOptions {
 }
 
 /** Message ids of `no-shared-cache-on-failure`. */
-export type NoSharedCacheOnFailureMessageId = 'sharedCacheOnFailure' | 'revalidateOnFailure' | 'useNoStore' | 'rethrow';
+export type NoSharedCacheOnFailureMessageId = 'sharedCacheOnFailure' | 'helperOnFailure' | 'revalidateOnFailure' | 'useNoStore' | 'rethrow';
 
 /** Headers that only CDNs read: any lifetime in them is a shared one. */
 const CDN_HEADERS: ReadonlySet<string> = new Set(['cdn-cache-control', 'vercel-cdn-cache-control', 'cloudflare-cdn-cache-control', 'surrogate-control']);
@@ -40,6 +40,8 @@ export const noSharedCacheOnFailure: Detector<NoSharedCacheOnFailureOptions, NoS
   messages: {
     sharedCacheOnFailure:
       '`{{header}}: {{value}}` on {{branch}} lets shared caches serve this failure or fallback to every visitor for {{seconds}} s, after the cause is gone; send `no-store`, or a lifetime clearly shorter than the success response\'s.',
+    helperOnFailure:
+      '`{{helper}}` sends `{{header}}: {{value}}`, and {{branch}} calls it: shared caches serve this failure or fallback to every visitor for {{seconds}} s, after the cause is gone; send `no-store` here instead.',
     revalidateOnFailure:
       '`getStaticProps` returns `revalidate` from {{branch}}: the error page replaces the last good page for every visitor until it is regenerated; throw instead, so Next.js keeps serving the last good page.',
     useNoStore: 'Send `{{header}}: no-store` on this failure.',
@@ -53,35 +55,72 @@ export const noSharedCacheOnFailure: Detector<NoSharedCacheOnFailureOptions, NoS
     if (file.text.includes('getStaticProps')) {
       for (const fn of staticPropsFunctions(index)) checkStaticProps(fn, index, file, report);
     }
-    const candidates: Candidate[] = [];
-    for (const write of getHttpAnalysis(file).writes) {
+    const analysis = getHttpAnalysis(file);
+    const sites: Site[] = [];
+    for (const write of analysis.writes) {
       const candidate = sharedLifetime(write);
-      if (candidate) candidates.push(candidate);
+      if (!candidate) continue;
+      const scope = scopeOf(write);
+      const direct: Site = { candidate, node: write.node, scope, helper: undefined, branch: failureBranch(write.node, scope, file, index) };
+      sites.push(direct);
+      // A response helper in this file (`cachedJson(data)`) is sent where it is called.
+      if (!write.handler && !direct.branch) sites.push(...helperSites(candidate, analysis.handlers, file, index));
     }
-    if (candidates.length === 0) return;
-    const branchOf = new Map<Candidate, Branch | undefined>();
-    for (const candidate of candidates) branchOf.set(candidate, failureBranch(candidate.write.node, scopeOf(candidate.write), file, index));
-    for (const candidate of candidates) {
-      const branch = branchOf.get(candidate);
+    for (const site of sites) {
+      const { branch, candidate, scope } = site;
       if (!branch || candidate.seconds <= options.maxFailureSeconds) continue;
       // Deliberate: the same function sends a longer lifetime on success.
-      const scope = scopeOf(candidate.write);
-      const longer = candidates.some(
-        (other) => other !== candidate && !branchOf.get(other) && other.seconds > candidate.seconds && (!scope || contains(scope, other.write.node)),
-      );
+      const longer = sites.some((other) => !other.branch && other.candidate.seconds > candidate.seconds && (!scope || contains(scope, other.node)));
       if (longer) continue;
       const { write } = candidate;
+      const data = { header: candidate.header, value: String(write.value), branch: branch.label, seconds: candidate.seconds };
+      if (site.helper) {
+        report({ messageId: 'helperOnFailure', data: { ...data, helper: site.helper }, node: site.node });
+        continue;
+      }
       const edits = replaceValue(write, NO_STORE, file);
-      const suggestions: SuggestionPlan<NoSharedCacheOnFailureMessageId>[] = edits ? [{ messageId: 'useNoStore', data: { header: candidate.header }, edits }] : [];
       report({
         messageId: 'sharedCacheOnFailure',
-        data: { header: candidate.header, value: String(write.value), branch: branch.label, seconds: candidate.seconds },
+        data,
         node: write.valueNode ?? write.node,
-        suggestions,
+        suggestions: edits ? [{ messageId: 'useNoStore', data: { header: candidate.header }, edits }] : [],
       });
     }
   },
 };
+
+/** Where a shared lifetime reaches a response: the write itself, or a call of the helper that writes it. */
+interface Site {
+  readonly candidate: Candidate;
+  readonly node: TSESTree.Node;
+  /** The function whose outcomes are compared: the handler, else the outermost function. */
+  readonly scope: FunctionNode | undefined;
+  /** The helper's name, for a call of a response helper. */
+  readonly helper: string | undefined;
+  readonly branch: Branch | undefined;
+}
+
+/**
+ * Calls of the named function around a write (`function cachedJson(data) { return
+ * NextResponse.json(data, { headers }) }`, or a `const` arrow), each judged where it is called.
+ */
+function helperSites(candidate: Candidate, handlers: readonly Handler[], file: FileInput, index: FileIndex): Site[] {
+  const fn = enclosingFunction(candidate.write.node);
+  if (!fn || !file.scopeManager) return [];
+  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator : undefined;
+  if (!declared) return [];
+  const variable = file.scopeManager.getDeclaredVariables(declared)[0];
+  if (!variable) return [];
+  const out: Site[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const scope = handlers.filter((handler) => contains(handler.fn, call)).sort((a, b) => b.fn.range[0] - a.fn.range[0])[0]?.fn ?? outermostFunction(call);
+    out.push({ candidate, node: call, scope, helper: variable.name, branch: failureBranch(call, scope, file, index) });
+  }
+  return out;
+}
 
 interface Candidate {
   readonly write: HeaderWrite;
@@ -121,9 +160,12 @@ function headerName(write: HeaderWrite): string {
  * (so `fetch(...).then(ok).catch(fallback)` callbacks are judged together).
  */
 function scopeOf(write: HeaderWrite): FunctionNode | undefined {
-  if (write.handler) return write.handler.fn;
+  return write.handler ? write.handler.fn : outermostFunction(write.node);
+}
+
+function outermostFunction(node: TSESTree.Node): FunctionNode | undefined {
   let outer: FunctionNode | undefined;
-  for (let fn = enclosingFunction(write.node); fn; fn = enclosingFunction(fn)) outer = fn;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) outer = fn;
   return outer;
 }
 
