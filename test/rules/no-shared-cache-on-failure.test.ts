@@ -118,6 +118,18 @@ const helperRoute = (errorHelper: string) =>
     '}',
   );
 
+const foldedFallback = code(
+  "import { NextResponse } from 'next/server';",
+  '',
+  'const DEFAULTS = { banner: null, links: [] };',
+  '',
+  'export async function GET(request: Request) {',
+  "  const key = new URL(request.url).searchParams.get('key');",
+  '  const row = (await db.thing.findUnique({ where: { key } })) || DEFAULTS;',
+  "  return NextResponse.json(row, { headers: { 'CDN-Cache-Control': 'public, s-maxage=86400' } });",
+  '}',
+);
+
 // ---------------------------------------------------------------------------------------------
 // ISR
 
@@ -215,6 +227,14 @@ ruleTester.run(NAME, rule as never, {
     {
       name: 'a response helper with a shorter lifetime on the failure branch',
       code: helperRoute('shortJson'),
+    },
+    {
+      name: 'a folded fallback cached briefly',
+      code: foldedFallback.replace('s-maxage=86400', 's-maxage=30'),
+    },
+    {
+      name: 'a fallback computed per request is no constant fallback',
+      code: foldedFallback.replace('|| DEFAULTS', '|| (await defaultsFor(key))'),
     },
     {
       name: 'ISR: a miss answering notFound with revalidate is a real answer',
@@ -357,6 +377,23 @@ ruleTester.run(NAME, rule as never, {
             seconds: 600,
           },
           line: 13,
+        },
+      ],
+    },
+    {
+      name: 'a lookup with a constant fallback folded in, cached by the CDN for a day',
+      code: foldedFallback,
+      errors: [
+        {
+          messageId: 'sharedCacheOnFailure',
+          data: {
+            header: 'CDN-Cache-Control',
+            value: 'public, s-maxage=86400',
+            branch: 'a response whose body `row` falls back to `DEFAULTS`',
+            seconds: 86400,
+          },
+          line: 8,
+          suggestions: [],
         },
       ],
     },

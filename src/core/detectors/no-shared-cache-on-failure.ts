@@ -61,7 +61,8 @@ export const noSharedCacheOnFailure: Detector<NoSharedCacheOnFailureOptions, NoS
       const candidate = sharedLifetime(write);
       if (!candidate) continue;
       const scope = scopeOf(write);
-      const direct: Site = { candidate, node: write.node, scope, helper: undefined, branch: failureBranch(write.node, scope, file, index) };
+      const branch = failureBranch(write.node, scope, file, index) ?? fallbackBody(write, file);
+      const direct: Site = { candidate, node: write.node, scope, helper: undefined, branch };
       sites.push(direct);
       // A response helper in this file (`cachedJson(data)`) is sent where it is called.
       if (!write.handler && !direct.branch) sites.push(...helperSites(candidate, analysis.handlers, file, index));
@@ -78,7 +79,7 @@ export const noSharedCacheOnFailure: Detector<NoSharedCacheOnFailureOptions, NoS
         report({ messageId: 'helperOnFailure', data: { ...data, helper: site.helper }, node: site.node });
         continue;
       }
-      const edits = replaceValue(write, NO_STORE, file);
+      const edits = branch.folded ? undefined : replaceValue(write, NO_STORE, file);
       report({
         messageId: 'sharedCacheOnFailure',
         data,
@@ -178,6 +179,8 @@ type Outcome = 'failed' | 'miss';
 interface Branch {
   readonly kind: 'catch' | Outcome;
   readonly label: string;
+  /** A fallback folded into the body: the header also goes out on success, so `no-store` is no local fix. */
+  readonly folded?: boolean;
 }
 
 /**
@@ -339,6 +342,27 @@ function isConstantFallback(node: TSESTree.Node, file: FileInput): boolean {
   if (container?.type !== AST_NODE_TYPES.Program && container?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return false;
   const init = unwrap(def.node.init);
   return init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.Literal;
+}
+
+/**
+ * A response whose body is a lookup with a constant fallback folded in, `const row = (await find()) ||
+ * DEFAULTS` sent by `NextResponse.json(row, { headers })` or `c.json(row, 200, headers)`: every miss
+ * is stored as the fallback for the whole lifetime. Only headers written in that response's own
+ * init object count (the body is then certain).
+ */
+function fallbackBody(write: HeaderWrite, file: FileInput): Branch | undefined {
+  if (write.form !== 'property') return undefined;
+  // { 'Cache-Control': v } -> its object -> (an init `{ headers: {...} }`) -> the call building the response
+  let node: TSESTree.Node | undefined = write.node.parent;
+  for (let i = 0; i < 3 && node && node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression; i++) node = node.parent;
+  if (node?.type !== AST_NODE_TYPES.CallExpression && node?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const body = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+  if (body?.type !== AST_NODE_TYPES.Identifier || !node.arguments.slice(1).some((arg) => contains(arg, write.node))) return undefined;
+  const def = resolveVariable(body, file.scopeManager)?.defs[0];
+  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.LogicalExpression || init.operator === '&&' || !isConstantFallback(init.right, file)) return undefined;
+  const fallback = file.text.slice(init.right.range[0], init.right.range[1]);
+  return { kind: 'miss', label: `a response whose body \`${body.name}\` falls back to \`${fallback}\``, folded: true };
 }
 
 // ---------------------------------------------------------------------------------------------
