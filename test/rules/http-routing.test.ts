@@ -70,6 +70,19 @@ const openApiGet = code(
   '});',
 );
 
+const openApiTypedChain = code(
+  "import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';",
+  '',
+  'export function registerOrders(app: OpenAPIHono) {',
+  '  app',
+  "    .openapi(createRoute({ method: 'get', path: '/orders', responses: {} }), (c) => c.json([]))",
+  "    .openapi(createRoute({ method: 'post', path: '/orders', responses: {} }), (c) => {",
+  "      c.header('Cache-Control', 'public, max-age=60');",
+  '      return c.json({}, 201);',
+  '    });',
+  '}',
+);
+
 // ---------------------------------------------------------------------------------------------
 // Headers objects built by assignment
 
@@ -277,6 +290,13 @@ ruleTester.run('http routing: require-no-store-on-mutation', requireNoStoreOnMut
       options: REPORT_CACHING_ONLY,
       output: withLine(openApiRouteConst, 6, "  c.header('Cache-Control', 'no-store');"),
       errors: [{ ...CACHING_POST('public, max-age=300'), line: 6 }],
+    },
+    {
+      name: 'OpenAPIHono: a typed app parameter and chained openapi() routes',
+      code: openApiTypedChain,
+      options: REPORT_CACHING_ONLY,
+      output: withLine(openApiTypedChain, 7, "      c.header('Cache-Control', 'no-store');"),
+      errors: [{ ...CACHING_POST('public, max-age=60'), line: 7 }],
     },
     {
       name: 'class route wrapper registering on a koa Router field',

@@ -365,6 +365,18 @@ function listItems(node: TSESTree.Node): TSESTree.Node[] {
   return expression.type === AST_NODE_TYPES.ArrayExpression ? expression.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => !!e) : [expression];
 }
 
+/** `new OpenAPIHono()`, a value typed `OpenAPIHono`, or a chain of route registrations on one (`app.openapi(...).openapi(...)`). */
+function isOpenApiApp(node: TSESTree.Node, file: FileInput, depth = 0): boolean {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression && depth < 6) {
+    const member = calleeMember(expression);
+    const name = member ? memberName(member) : undefined;
+    return !!member && !!name && (name === 'openapi' || name === 'route' || ROUTE_METHODS.has(name)) && isOpenApiApp(member.object, file, depth + 1);
+  }
+  const origin = originOf(expression, file);
+  return isOrigin(origin, '@hono/zod-openapi', ['OpenAPIHono']) && (origin!.via === 'new' || origin!.via === 'type');
+}
+
 /** koa-router's low-level `router.register(path, ['get', 'post'], [auth(), handler])` on a proven router. */
 function koaRegister(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, file: FileInput): Handler[] {
   const origin = originOf(member.object, file);
@@ -380,8 +392,7 @@ function koaRegister(call: TSESTree.CallExpression, member: TSESTree.MemberExpre
  * method and middleware come from the route object (inline, or a `const` in this file).
  */
 function openApiRoute(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, file: FileInput): Handler[] {
-  const app = originOf(member.object, file);
-  if (!isOrigin(app, '@hono/zod-openapi', ['OpenAPIHono']) || (app!.via !== 'new' && app!.via !== 'type')) return [];
+  if (!isOpenApiApp(member.object, file)) return [];
   let route = unwrap(call.arguments[0]!);
   if (route.type === AST_NODE_TYPES.Identifier) route = unwrap(constInitializer(route, file) ?? route);
   if (route.type === AST_NODE_TYPES.CallExpression) {
