@@ -47,9 +47,10 @@ export const noSharedCacheOnFailure: Detector<NoSharedCacheOnFailureOptions, NoS
     useNoStore: 'Send `{{header}}: no-store` on this failure.',
     rethrow: 'Rethrow `{{name}}` so Next.js keeps serving the last good page.',
   },
+  // mayUseHttp is answered once per file for every HTTP rule; the case-insensitive scan only runs after it.
   gate: (text, _options, filename) =>
-    (/getStaticProps/.test(text) && text.includes('revalidate')) ||
-    (/public|s-maxage|cdn-cache-control|surrogate-control/i.test(text) && mayUseHttp(text, filename)),
+    (text.includes('getStaticProps') && text.includes('revalidate')) ||
+    (mayUseHttp(text, filename) && /public|s-maxage|cdn-cache-control|surrogate-control/i.test(text)),
   detect(file, options, report) {
     const index = getFileIndex(file);
     if (file.text.includes('getStaticProps')) {
