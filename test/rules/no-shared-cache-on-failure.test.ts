@@ -205,6 +205,21 @@ ruleTester.run(NAME, rule as never, {
       ),
     },
     {
+      name: 'a 400 for invalid input is the same answer every time: caching it hides nothing',
+      code: code(
+        "import { Hono } from 'hono';",
+        'const app = new Hono();',
+        "app.get('/search', (c) => {",
+        "  const q = c.req.query('q');",
+        '  if (!q) {',
+        "    c.header('Cache-Control', 'public, s-maxage=3600');",
+        "    return c.json({ error: 'q is required' }, 400);",
+        '  }',
+        '  return c.json(search(q));',
+        '});',
+      ),
+    },
+    {
       name: 'max-age alone in Cache-Control is not a shared lifetime',
       code: expressCatch.replace(/'public, max-age=300'/g, "'max-age=300'"),
     },

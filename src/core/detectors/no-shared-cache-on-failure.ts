@@ -29,7 +29,7 @@ const HEADER_METHODS: ReadonlySet<string> = new Set(['set', 'header', 'headers',
 /**
  * Negative caching by accident: a shared-cacheable lifetime (`public`/`s-maxage` in
  * `Cache-Control`, any lifetime in `CDN-Cache-Control` and its vendor forms) sent on a failure or
- * fallback branch (after `!res.ok`, in a `catch`, in a miss branch answering 4xx/5xx or a constant
+ * fallback branch (after `!res.ok`, in a `catch`, in a miss branch answering 404/410/5xx or a constant
  * fallback) keeps serving the failure to everyone after the upstream has recovered. Deliberate
  * short negative caching stays quiet: a lifetime at or below `maxFailureSeconds`, or shorter than
  * the success response's in the same function. ISR's `getStaticProps` returning `revalidate` from
@@ -187,7 +187,7 @@ interface Branch {
 /**
  * The failure branch `node` sits in, below `stop`: a `catch` block, a promise `.catch` callback,
  * the branch of an `if`/`?:` taken when a response is not ok or its status is an error, or taken
- * on a miss (`!row`, `row == null`) when that branch answers 4xx/5xx or a constant fallback.
+ * on a miss (`!row`, `row == null`) when that branch answers 404, 410 or 5xx or a constant fallback.
  */
 function failureBranch(node: TSESTree.Node, stop: TSESTree.Node | undefined, file: FileInput, index: FileIndex): Branch | undefined {
   let child: TSESTree.Node = node;
@@ -300,14 +300,17 @@ function isStatusMember(node: TSESTree.Node): boolean {
 }
 
 /**
- * A miss branch is a failure when it answers an error status (`res.status(404)`, `{ status: 404 }`,
+ * A miss branch is a failure when it answers 404, 410 or 5xx (`res.status(404)`, `{ status: 404 }`,
  * `c.json(body, 404)`, `ctx.status = 404`, `c.notFound()`) or a constant fallback
  * (`NextResponse.json(FALLBACK)`, `ctx.body = DEFAULTS`) rather than freshly computed data.
  */
 function answersFailure(branch: TSESTree.Node, file: FileInput, index: FileIndex): boolean {
+  // Not found, gone, or a server error: answers that change when the data or the upstream comes
+  // back. A 400 for a malformed URL stays a 400, so caching it hides nothing.
   const isErrorStatus = (node: TSESTree.Node | undefined): boolean => {
     const value = node ? unwrap(node) : undefined;
-    return value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'number' && value.value >= 400 && value.value < 600;
+    if (value?.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'number') return false;
+    return value.value === 404 || value.value === 410 || (value.value >= 500 && value.value < 600);
   };
   for (const call of index.calls) {
     if (!contains(branch, call)) continue;
