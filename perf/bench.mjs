@@ -244,6 +244,8 @@ Options:
   --runs <N>              rounds, scenarios round-robin; medians of per-round ratios (default 1)
   --target <dir>          lint this folder instead of the corpus (e.g. perf/.work/corpus/ra-core);
                           subset scenarios are skipped
+  --apps                  lint the application corpus (perf/apps/corpus.txt, extracted by
+                          perf/apps.mjs into perf/.work/apps) instead of the package corpus
   --corpus-list <file>    package list (default ../shared/bench-corpus.txt from the repo root)
   --extra-list <file>     second package list, server code, JS kept (default perf/corpus-extra.txt)
   --no-extra              leave the second list out
@@ -355,6 +357,9 @@ function parseArgs(argv) {
       case '--list':
         opts.list = true;
         break;
+      case '--apps':
+        opts.apps = true;
+        break;
       case '-h':
       case '--help':
         opts.help = true;
@@ -366,6 +371,7 @@ function parseArgs(argv) {
   for (const name of [...(opts.only ?? []), ...opts.skip]) {
     if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   }
+  if (opts.apps && opts.target) throw new Error('--apps and --target both choose what to lint; give one');
   if (opts.target && opts.extras.length) throw new Error('--extra adds to the corpus; it cannot be combined with --target');
   if (opts.target && !fs.statSync(opts.target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`--target ${opts.target} is not a folder`);
@@ -470,6 +476,12 @@ export default [
   base,
   ...[preset].flat().map((config) => withFiles({ plugins: { cache: plugin }, ...config })),
 ];`;
+}
+
+/** `--config` for cache-codemod: the flat config of the ESLint scenario it is compared with. */
+function codemodConfig(scenario, ctx) {
+  ctx.configs[scenario.vs] ??= writeConfig(scenario.vs, ctx);
+  return ['--config', ctx.configs[scenario.vs]];
 }
 
 function writeConfig(name, ctx) {
@@ -606,7 +618,8 @@ function commandFor(name, ctx, base) {
       };
     case 'codemod':
       return {
-        args: [ctx.codemodCli, 'scan', '--format', 'json', '--workers', String(scenario.workers), '--no-progress', '--fail-on', 'none', '--output', outFile, ...lintArgs],
+        // The codemod reads the project's ESLint config; give it the reference scenario's (configs.all).
+        args: [ctx.codemodCli, 'scan', '--format', 'json', '--workers', String(scenario.workers), '--no-progress', '--fail-on', 'none', '--output', outFile, ...codemodConfig(scenario, ctx), ...lintArgs],
         env: {},
         outFile,
         stdoutToOut: false,
@@ -615,7 +628,7 @@ function commandFor(name, ctx, base) {
       };
     case 'codemod-shards':
       return {
-        args: [SHARDS, ctx.codemodCli, String(scenario.workers), outFile, ...lintArgs],
+        args: [SHARDS, ctx.codemodCli, String(scenario.workers), outFile, ...codemodConfig(scenario, ctx), ...lintArgs],
         env: {},
         outFile,
         stdoutToOut: false,
@@ -1062,6 +1075,11 @@ async function main() {
   let corpus = null;
   let cwd;
   let lintArgs;
+  if (opts.apps) {
+    // The application corpus: services and Next.js/React apps, where the rules have far more to look at.
+    const apps = await import('./apps.mjs');
+    opts.target = apps.extractAll(log);
+  }
   if (opts.target) {
     cwd = opts.target; // ESLint's base path with --config is the cwd: lint everything below it.
     lintArgs = ['.'];

@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Require cache keys to include every input the cached value depends on',
-      recommended: 'strict',
     },
     hasSuggestions: true,
     messages: exhaustiveCacheKey.messages,

@@ -6,6 +6,7 @@ import noNaiveEtagComparison from './no-naive-etag-comparison.js';
 import noPerUserVary from './no-per-user-vary.js';
 import noPublicCacheOnPrivateData from './no-public-cache-on-private-data.js';
 import noRedisKeys from './no-redis-keys.js';
+import noSharedCacheOnFailure from './no-shared-cache-on-failure.js';
 import noTrivialMemo from './no-trivial-memo.js';
 import noUnboundedCache from './no-unbounded-cache.js';
 import preferStampedeProtection from './prefer-stampede-protection.js';
@@ -24,6 +25,7 @@ export const rules = {
   'no-per-user-vary': noPerUserVary,
   'no-public-cache-on-private-data': noPublicCacheOnPrivateData,
   'no-redis-keys': noRedisKeys,
+  'no-shared-cache-on-failure': noSharedCacheOnFailure,
   'no-trivial-memo': noTrivialMemo,
   'no-unbounded-cache': noUnboundedCache,
   'prefer-stampede-protection': preferStampedeProtection,

@@ -33,12 +33,17 @@ export default createRule<Options, MessageId>({
               'Regular expression (case-insensitive) matched against route middleware names and NestJS guard class names (without their `Guard` suffix); a match means the route is authenticated, so its responses are per-user.',
             minLength: 1,
           },
+          checkImplicitSharedCache: {
+            type: 'boolean',
+            description:
+              'Also report `max-age` without `private` (or `no-store`) on per-user responses (message `implicitSharedPrivateData`): shared caches may store those unless the request carried `Authorization`, so reads of that header alone are no evidence.',
+          },
         },
         additionalProperties: false,
       },
     ],
     defaultOptions: [
-      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|protect|guard|role|apikey|requireUser|currentUser)' },
+      { authMiddlewarePattern: '(?:auth|login|logged|session|passport|jwt|token|protect|guard|role|apikey|requireUser|currentUser)', checkImplicitSharedCache: false },
     ],
   },
   create(context, [options]) {

@@ -38,11 +38,15 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Where the React Compiler runs, report every manual `useMemo`/`useCallback`, not only trivial ones.',
           },
+          hoist: {
+            type: 'boolean',
+            description: 'Also report empty-deps `useMemo`/`useCallback` that use nothing from the component, to hoist to module scope.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false }],
+    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false, hoist: false }],
   },
   create(context, [options]) {
     return runDetector(context, noTrivialMemo, options);

@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow in-process caches that can only grow: `Map` caches without eviction and memoizers or cache libraries without a bound',
-      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: noUnboundedCache.messages,

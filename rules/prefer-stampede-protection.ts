@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'suggestion',
     docs: {
       description: 'Require cache-aside loads to guard against stampedes with single-flight, a lock, stale-while-revalidate or TTL jitter',
-      recommended: 'strict',
     },
     hasSuggestions: true,
     messages: preferStampedeProtection.messages,

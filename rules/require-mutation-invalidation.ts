@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Require writes to invalidate the cached reads of the data they change (server caches, TanStack Query, SWR, Next.js server actions)',
-      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: requireMutationInvalidation.messages,
@@ -37,6 +36,11 @@ export default createRule<Options, MessageId>({
             description:
               'The app invalidates after every TanStack Query mutation from a global `MutationCache` (or `defaultOptions.mutations`) callback configured in another file: `useMutation` calls are then not reported.',
           },
+          requireSibling: {
+            type: 'boolean',
+            description:
+              'Report a TanStack mutation or a Next.js server action only when another one in the same file invalidates (the file\'s own convention); false reports every one without invalidation.',
+          },
           nextMajor: {
             type: ['integer', 'null'],
             description:
@@ -47,7 +51,7 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], globalInvalidation: false, nextMajor: null }],
+    defaultOptions: [{ allow: [], globalInvalidation: false, nextMajor: null, requireSibling: true }],
   },
   create(context, [options]) {
     return runDetector(context, requireMutationInvalidation, options);

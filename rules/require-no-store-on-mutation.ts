@@ -27,7 +27,7 @@ export default createRule<Options, MessageId>({
         properties: {
           checkMissing: {
             type: 'boolean',
-            description: 'Also report mutation handlers that set no `Cache-Control` header at all.',
+            description: 'Also report every mutation handler that sets no `Cache-Control` header at all, not only those a cache could store.',
           },
           noStoreMiddleware: {
             type: 'array',
@@ -39,7 +39,7 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ checkMissing: true, noStoreMiddleware: [] }],
+    defaultOptions: [{ checkMissing: false, noStoreMiddleware: [] }],
   },
   create(context, [options]) {
     return runDetector(context, requireNoStoreOnMutation, options);

@@ -18,6 +18,8 @@ const plugin = {
 /**
  * Configs come from rule metadata alone: `docs.recommended` says the smallest config a rule
  * belongs to, `docs.requiresTypeChecking` keeps a rule out of the untyped configs.
+ * `recommended-type-checked` is `recommended` with type information turned on
+ * (typescript-eslint's `projectService`), which the rules' type-aware paths use where present.
  */
 function configFor(config: ConfigName): TSESLint.FlatConfig.Config {
   const entries: [string, Severity][] = [];
@@ -47,6 +49,7 @@ function configFor(config: ConfigName): TSESLint.FlatConfig.Config {
   return {
     name: `cache/${config}`,
     plugins: { cache: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    ...(config === 'recommended-type-checked' ? { languageOptions: { parserOptions: { projectService: true } } } : {}),
     rules: Object.fromEntries(entries),
   };
 }

@@ -21,12 +21,34 @@ export function makeBaseline(files: readonly ReportFile[]): Baseline {
   return { version: 1, files: sorted };
 }
 
-/** Reads a baseline file; undefined when it does not exist. Throws on a malformed one. */
-export function readBaseline(path: string): Baseline | undefined {
+/** Reads a baseline file; undefined when it does not exist. Throws, naming the file, on a malformed one. */
+export function readBaseline(path: string, shown = path): Baseline | undefined {
   if (!existsSync(path)) return undefined;
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Baseline;
-  if (data.version !== 1 || typeof data.files !== 'object') throw new Error(`${path} is not a cache-codemod baseline (version 1)`);
+  let data: Baseline;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as Baseline;
+  } catch (error) {
+    throw new Error(`baseline ${shown} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  const valid =
+    data?.version === 1 &&
+    typeof data.files === 'object' &&
+    data.files !== null &&
+    Object.values(data.files).every((counts) => typeof counts === 'object' && counts !== null && Object.values(counts).every((n) => Number.isInteger(n)));
+  if (!valid) throw new Error(`baseline ${shown} is not a cache-codemod baseline (version 1); delete it to record a new one`);
   return data;
+}
+
+/**
+ * A baseline for `--update-baseline`: this run's findings for the files it scanned, and the
+ * old entries of every file it did not scan (other shards, other paths), which it cannot judge.
+ */
+export function updateBaseline(old: Baseline | undefined, made: Baseline, scanned: ReadonlySet<string>): Baseline {
+  const files: Record<string, Readonly<Record<string, number>>> = { ...made.files };
+  for (const [path, counts] of Object.entries(old?.files ?? {})) {
+    if (!scanned.has(path)) files[path] = counts;
+  }
+  return { version: 1, files: Object.fromEntries(Object.keys(files).sort().map((path) => [path, files[path]!])) };
 }
 
 /** The findings not covered by the baseline: a fingerprint counts as known up to its recorded number. */

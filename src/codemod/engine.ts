@@ -1,6 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../index.js';
+import { UsageError } from './errors.js';
 
 /** One finding as the codemod reports it: ESLint's message, flattened to plain, serialisable data. */
 export interface CodemodFinding {
@@ -18,22 +19,35 @@ export interface CodemodFinding {
   readonly fingerprint?: string;
 }
 
-/** What the engine needs to know to lint one file. */
-export interface EngineOptions {
-  /** Rule names (without `cache/`) to run; every rule when undefined. */
-  readonly rules?: readonly string[];
-  /** Per-rule options, as in an ESLint config (`{ 'require-cache-ttl': [{ serverEvicts: true }] }`). */
-  readonly ruleOptions?: Readonly<Record<string, readonly unknown[]>>;
-  /** Rules whose first suggestion `fix` also applies (changes a human would otherwise choose in the editor). */
-  readonly suggestions?: readonly string[];
-  /** A TypeScript program (ts-morph's) for type-aware rules; optional. */
-  readonly program?: unknown;
+/** `cache/*` rule entries as in an ESLint config (`{ 'cache/require-cache-ttl': ['warn', { ... }] }`). */
+export type RuleSet = Readonly<Record<string, Linter.RuleEntry>>;
+
+/**
+ * A TypeScript program source for type-aware runs: the program whose source file for `file`
+ * holds exactly `text` (each fix pass changes the text, so each pass needs its own program).
+ */
+export interface TypedPrograms {
+  programFor(file: string, text: string): unknown;
 }
 
-/** Rule severity in the codemod: as in the `recommended` config where listed, else error. */
-function severityOf(rule: string): 'error' | 'warn' {
-  const recommended = plugin.configs.recommended.rules?.[`cache/${rule}`];
-  return recommended === 'warn' ? 'warn' : 'error';
+/** What the engine needs to know to lint one file. */
+export interface EngineOptions {
+  /** Rule names (without `cache/`) to run at error level when no `ruleSets` are given; every rule when undefined. */
+  readonly rules?: readonly string[];
+  /**
+   * The rule configurations files are linted with (from the project's ESLint config, or the
+   * `recommended` one); `lint` and `fix` take an index into this list. Only `cache/*` entries.
+   */
+  readonly ruleSets?: readonly RuleSet[];
+  /** Rules whose first suggestion `fix` also applies (changes a human would otherwise choose in the editor). */
+  readonly suggestions?: readonly string[];
+  /** Type information for the rules' type-aware paths (`--type-aware`); main thread only. */
+  readonly typed?: TypedPrograms;
+}
+
+/** The plugin's own rules and the codemod's checks: the only findings the codemod reports. */
+export function isOwnRule(ruleId: string | null | undefined): boolean {
+  return !!ruleId && (ruleId.startsWith('cache/') || ruleId.startsWith('cache-codemod/'));
 }
 
 /**
@@ -43,7 +57,9 @@ function severityOf(rule: string): 'error' | 'warn' {
  */
 export class Engine {
   private readonly linter: Linter;
-  private readonly config: Linter.Config[];
+  private readonly ruleSets: readonly RuleSet[];
+  private readonly configs = new Map<number, Linter.Config[]>();
+  private readonly parser: Linter.Parser;
   private readonly suggestionRules: ReadonlySet<string>;
 
   constructor(
@@ -51,29 +67,47 @@ export class Engine {
     options: EngineOptions = {},
   ) {
     this.linter = new Linter({ configType: 'flat', cwd });
-    const names = options.rules ?? Object.keys(plugin.rules);
-    const rules: Linter.RulesRecord = {};
-    for (const name of names) {
-      if (!(name in plugin.rules)) throw new UsageError(`Unknown rule "${name}". Run \`cache-codemod list\` to see the rules.`);
-      const extra = options.ruleOptions?.[name];
-      rules[`cache/${name}`] = extra ? [severityOf(name), ...extra] : severityOf(name);
+    if (options.ruleSets) {
+      this.ruleSets = options.ruleSets;
+    } else {
+      const rules: Record<string, Linter.RuleEntry> = {};
+      for (const name of options.rules ?? Object.keys(plugin.rules)) {
+        if (!(name in plugin.rules)) throw new UsageError(`Unknown rule "${name}". Run \`cache-codemod list\` to see the rules.`);
+        rules[`cache/${name}`] = 'error';
+      }
+      this.ruleSets = [rules];
     }
     this.suggestionRules = new Set((options.suggestions ?? []).map((name) => `cache/${name}`));
-    this.config = [
-      {
-        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-        languageOptions: {
-          parser: tsParser as unknown as Linter.Parser,
-          parserOptions: {
-            ecmaFeatures: { jsx: true },
-            ...(options.program ? { programs: [options.program] } : {}),
-          },
+    const typed = options.typed;
+    // With types, every parse (each fix pass too) gets the program built from the text it parses:
+    // a program built from the first pass's text would hand later passes a stale AST.
+    this.parser = typed
+      ? ({
+          meta: { name: 'cache-codemod-typed-parser' },
+          parseForESLint: (code: string, parserOptions: { filePath: string }) =>
+            tsParser.parseForESLint(code, { ...parserOptions, programs: [typed.programFor(parserOptions.filePath, code) as never] }),
+        } as unknown as Linter.Parser)
+      : (tsParser as unknown as Linter.Parser);
+  }
+
+  /** The flat config for one rule set: our parser and plugin, and only `cache/*` rules. */
+  private config(set: number): Linter.Config[] {
+    let config = this.configs.get(set);
+    if (!config) {
+      const rules = this.ruleSets[set];
+      if (!rules) throw new Error(`no rule set ${set}`);
+      config = [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: this.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+          linterOptions: { reportUnusedDisableDirectives: 'off' },
+          plugins: { cache: plugin as never },
+          rules: rules as Linter.RulesRecord,
         },
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: { cache: plugin as never },
-        rules,
-      },
-    ];
+      ];
+      this.configs.set(set, config);
+    }
+    return config;
   }
 
   /** The parsed file of the last `lint` (AST, scopes), for the cross-file facts. */
@@ -82,40 +116,57 @@ export class Engine {
   }
 
   /** Lints a file's text; a file that does not parse gives `parseError` and no findings. */
-  lint(filename: string, text: string): { findings: CodemodFinding[]; parseError?: string } {
-    const messages = this.linter.verify(text, this.config, { filename });
-    const fatal = messages.find((message) => message.fatal);
+  lint(filename: string, text: string, set = 0): { findings: CodemodFinding[]; parseError?: string } {
+    const messages = this.linter.verify(text, this.config(set), { filename });
+    const fatal = messages.find(isParseError);
     if (fatal) return { findings: [], parseError: `${fatal.line}:${fatal.column} ${fatal.message}` };
-    return { findings: messages.map(toFinding) };
+    return { findings: ownFindings(messages) };
   }
 
   /**
    * Applies every autofix (ESLint's passes, up to ten) and, for the rules chosen with
    * `suggestions`, their first suggestion; then lints the result once more to report what is left.
    */
-  fix(filename: string, text: string): { output: string; findings: CodemodFinding[]; parseError?: string } {
-    const first = this.linter.verify(text, this.config, { filename });
-    const fatal = first.find((message) => message.fatal);
+  fix(filename: string, text: string, set = 0): { output: string; findings: CodemodFinding[]; parseError?: string } {
+    const config = this.config(set);
+    const first = this.linter.verify(text, config, { filename });
+    const fatal = first.find(isParseError);
     if (fatal) return { output: text, findings: [], parseError: `${fatal.line}:${fatal.column} ${fatal.message}` };
     let output = text;
     for (let pass = 0; pass < 10; pass++) {
-      const fixed = this.linter.verifyAndFix(output, this.config, { filename });
+      const fixed = this.linter.verifyAndFix(output, config, { filename });
       output = fixed.output;
       if (this.suggestionRules.size === 0) break;
       const next = applySuggestions(output, fixed.messages, this.suggestionRules);
       if (next === output) break;
       output = next;
     }
-    const remaining = this.linter.verify(output, this.config, { filename });
-    const broken = remaining.find((message) => message.fatal);
+    const remaining = this.linter.verify(output, config, { filename });
+    const broken = remaining.find(isParseError);
     // A fix that breaks the file is a bug of ours: keep the original text, report it.
-    if (broken) return { output: text, findings: first.map(toFinding), parseError: `fix produced unparsable code: ${broken.message}` };
-    return { output, findings: remaining.map(toFinding) };
+    if (broken) return { output: text, findings: ownFindings(first), parseError: `fix produced unparsable code: ${broken.message}` };
+    return { output, findings: ownFindings(remaining) };
   }
 }
 
-/** An error in how the command was called (exit code 2). */
-export class UsageError extends Error {}
+export { UsageError } from './errors.js';
+
+/**
+ * A file that does not parse. Other fatal messages (an `eslint-env` comment, which ESLint 10 no
+ * longer supports, a malformed `eslint` comment) do not stop the rules, so they do not skip the file.
+ */
+function isParseError(message: Linter.LintMessage): boolean {
+  return !!message.fatal && message.ruleId === null && message.message.startsWith('Parsing error');
+}
+
+/**
+ * Only findings of this tool's rules: ESLint's own messages about other plugins' rules (a
+ * disable comment naming a rule this config does not load, an unsupported `eslint-env`
+ * comment) are the project's ESLint's business, never ours to report, count or fail on.
+ */
+function ownFindings(messages: readonly Linter.LintMessage[]): CodemodFinding[] {
+  return messages.filter((message) => isOwnRule(message.ruleId)).map(toFinding);
+}
 
 function toFinding(message: Linter.LintMessage): CodemodFinding {
   return {

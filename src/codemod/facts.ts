@@ -107,6 +107,9 @@ export function extractFacts(filename: string, sourceCode: ReturnType<Linter['ge
   const cacheEntries: FileFacts['cacheEntries'][number][] = [];
   const invalidations: FileFacts['invalidations'][number][] = [];
   for (const store of getStoreAnalysis(file).stores) {
+    // A Map created per call (a dedup table, an index built inside the function) holds nothing
+    // past the call: no write elsewhere can leave it stale.
+    if (store.level === 'function') continue;
     // A store this file only imports is judged across files (importedStoreUses).
     for (const use of store.uses) {
       const keyNode = use.args[0];

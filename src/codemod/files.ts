@@ -1,15 +1,40 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
 
 /** Extensions the codemod reads. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** Folders never scanned, whatever git says (build output and dependencies). */
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverage', '.git', '.turbo', '.nuxt', 'out']);
+/**
+ * Folders never scanned, whatever git says: build output, dependencies and vendored code
+ * (Yarn's `.yarn/` releases and plug'n'play cache, `vendor/`), which are not the project's to fix.
+ */
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  '.next',
+  'coverage',
+  '.git',
+  '.turbo',
+  '.nuxt',
+  'out',
+  '.yarn',
+  'vendor',
+  'bower_components',
+  'jspm_packages',
+  '.svelte-kit',
+  '.output',
+  '.vercel',
+]);
+
+/** Generated or bundled files by name: minified bundles and Yarn's plug'n'play loaders. */
+const GENERATED_FILE = /(?:[.-]min\.[cm]?js|\.bundle\.[cm]?js|\.chunk\.[cm]?js|^\.pnp\.c?js|^\.pnp\.loader\.mjs)$/;
 
 function isSource(path: string): boolean {
   if (path.endsWith('.d.ts') || path.endsWith('.d.mts') || path.endsWith('.d.cts')) return false;
+  if (GENERATED_FILE.test(basename(path))) return false;
   return SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension));
 }
 
@@ -28,8 +53,9 @@ export function gitRoot(dir: string): string | undefined {
 
 /**
  * The source files under `paths`, selected as git does: tracked files and untracked files that
- * are not ignored (so `.gitignore` is honoured), minus dependency and build folders, `.d.ts`
- * files and symbolic links (never followed). Outside git, a plain walk with the same skips.
+ * are not ignored (so `.gitignore` is honoured), minus dependency, build and vendored folders,
+ * `.d.ts` files, minified bundles and symbolic links (never followed). A path that does not exist
+ * is a usage error. Outside git, a plain walk with the same skips.
  * Returns absolute paths, sorted, without duplicates.
  */
 export function selectFiles(cwd: string, paths: readonly string[]): string[] {
@@ -40,7 +66,8 @@ export function selectFiles(cwd: string, paths: readonly string[]): string[] {
     try {
       stat = lstatSync(root);
     } catch {
-      continue;
+      // A mistyped path must not turn into a green run over the other paths.
+      throw new UsageError(`no such file or directory: ${relative(cwd, root) || root}`);
     }
     if (stat.isSymbolicLink()) continue;
     if (stat.isFile()) {

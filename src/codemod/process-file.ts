@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Engine, type CodemodFinding, type EngineOptions } from './engine.js';
+import { readFileSync, statSync } from 'node:fs';
+import { Engine, type CodemodFinding, type EngineOptions, type TypedPrograms } from './engine.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import { migrateText, parseFile } from './migrations/apply.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -11,6 +11,8 @@ export interface FileResult {
   readonly findings: readonly CodemodFinding[];
   /** The file could not be read or parsed (or a fix broke it): it is skipped and counted, never written. */
   readonly error?: string;
+  /** Why the file was skipped, for the summary's counts (with `error`). */
+  readonly skip?: SkipReason;
   /** For `fix`: the fixed text, only when it differs from the original bytes. */
   readonly output?: string;
   /** The original text, kept only when `output` is set (for diffs and the dirty check). */
@@ -28,8 +30,52 @@ export interface Job {
   /** For `migrate`: which migration, with its options. */
   readonly migration?: { readonly name: string; readonly options: Readonly<Record<string, string>> };
   readonly engine: EngineOptions;
+  /** Index into `engine.ruleSets` for each file (0 when absent). */
+  readonly ruleSetOf?: Readonly<Record<string, number>>;
+  /** Files larger than this many bytes are skipped, never read whole. */
+  readonly maxFileSize?: number;
   /** Collect facts for the cross-file analyses (scan). */
   readonly facts: boolean;
+}
+
+/** Why a file was not processed: each is counted on its own in the summary. */
+export type SkipReason = 'unparsable' | 'too-large' | 'not-utf8' | 'binary' | 'generated' | 'unreadable' | 'failed';
+
+/** Default `--max-file-size`: larger sources are bundles or generated data, and parsing them can exhaust memory. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) // keeps a byte-order mark, as the file has it;
+
+/**
+ * Reads a source file as UTF-8 text, or says why not. Files that are not valid UTF-8 (Latin-1,
+ * say) are refused rather than decoded: decoding would turn their bytes into U+FFFD and a write
+ * would re-encode the whole file. Binary files and minified or generated bundles are refused too.
+ */
+export function readSource(file: string, maxSize: number): { text: string } | { skip: SkipReason; error: string } {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > maxSize) return { skip: 'too-large', error: `too large: ${size} bytes (over --max-file-size ${maxSize})` };
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { skip: 'unreadable', error: `cannot read: ${(error as Error).message}` };
+  }
+  if (bytes.includes(0)) return { skip: 'binary', error: 'binary file (it contains NUL bytes)' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { skip: 'not-utf8', error: 'not UTF-8 text; cache-codemod reads and writes UTF-8 only, so it leaves this file as it is' };
+  }
+  if (isMinified(text)) return { skip: 'generated', error: 'minified or bundled code (very long lines)' };
+  return { text };
+}
+
+/** Minified or bundled output: a long file whose lines average hundreds of characters. */
+function isMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  const lines = text.split('\n').length;
+  return text.length / lines > 300;
 }
 
 /**
@@ -39,6 +85,11 @@ export interface Job {
 export function fingerprint(finding: CodemodFinding, lines: readonly string[]): string {
   const line = (lines[finding.line - 1] ?? '').trim();
   return createHash('sha1').update(`${finding.ruleId}\0${finding.messageId}\0${line}`).digest('hex').slice(0, 16);
+}
+
+/** A fix that broke the file is our failure; a file that did not parse to begin with is skipped. */
+function skipOf(error: string): SkipReason {
+  return error.startsWith('fix produced') ? 'failed' : 'unparsable';
 }
 
 function withFingerprints(findings: readonly CodemodFinding[], text: string): CodemodFinding[] {
@@ -51,32 +102,33 @@ function withFingerprints(findings: readonly CodemodFinding[], text: string): Co
 export class FileProcessor {
   private readonly engine: Engine;
 
-  constructor(private readonly job: Job) {
-    this.engine = new Engine(job.cwd, job.engine);
+  constructor(
+    private readonly job: Job,
+    typed?: TypedPrograms,
+  ) {
+    this.engine = new Engine(job.cwd, { ...job.engine, ...(typed ? { typed } : {}) });
   }
 
   process(file: string): FileResult {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      return { file, findings: [], error: `cannot read: ${(error as Error).message}` };
-    }
+    const read = readSource(file, this.job.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if (!('text' in read)) return { file, findings: [], ...read };
+    const text = read.text;
+    const set = this.job.ruleSetOf?.[file] ?? 0;
     try {
       if (this.job.mode === 'migrate') return this.migrate(file, text);
       if (this.job.mode === 'fix') {
-        const result = this.engine.fix(file, text);
-        if (result.parseError) return { file, findings: withFingerprints(result.findings, text), error: result.parseError };
+        const result = this.engine.fix(file, text, set);
+        if (result.parseError) return { file, findings: withFingerprints(result.findings, text), error: result.parseError, skip: skipOf(result.parseError) };
         const findings = withFingerprints(result.findings, result.output);
         return result.output !== text ? { file, findings, output: result.output, original: text } : { file, findings };
       }
-      const result = this.engine.lint(file, text);
-      if (result.parseError) return { file, findings: [], error: result.parseError };
+      const result = this.engine.lint(file, text, set);
+      if (result.parseError) return { file, findings: [], error: result.parseError, skip: 'unparsable' };
       const facts = this.job.facts ? extractFacts(file, this.engine.sourceCode()) : undefined;
       return { file, findings: withFingerprints(result.findings, text), ...(facts ? { facts } : {}) };
     } catch (error) {
       // A rule that throws is a bug of ours; the run goes on and the file is reported.
-      return { file, findings: [], error: `internal error: ${(error as Error).stack ?? String(error)}` };
+      return { file, findings: [], error: `internal error: ${(error as Error).stack ?? String(error)}`, skip: 'failed' };
     }
   }
 
@@ -89,7 +141,9 @@ export class FileProcessor {
     } catch (error) {
       const message = (error as Error).message;
       // A file that does not parse is skipped; anything else is a bug of ours.
-      return { file, findings: [], error: /Parsing error|Expression expected|expected|Unexpected|Unterminated|Invalid character|Declaration or statement/i.test(message) ? `does not parse: ${message.split('\n')[0]}` : `internal error: ${(error as Error).stack ?? message}` };
+      return /Parsing error|Expression expected|expected|Unexpected|Unterminated|Invalid character|Declaration or statement/i.test(message)
+        ? { file, findings: [], error: `does not parse: ${message.split('\n')[0]}`, skip: 'unparsable' }
+        : { file, findings: [], error: `internal error: ${(error as Error).stack ?? message}`, skip: 'failed' };
     }
     const findings: CodemodFinding[] = result.reports.map((report) => ({
       ruleId: `cache-codemod/${name}`,
@@ -107,7 +161,7 @@ export class FileProcessor {
     try {
       parseFile(file, result.output.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { file, findings, error: `fix produced unparsable code: ${(error as Error).message.split('\n')[0]}` };
+      return { file, findings, error: `fix produced unparsable code: ${(error as Error).message.split('\n')[0]}`, skip: 'failed' };
     }
     return { file, findings, output: result.output, original: text, marks: result.marks };
   }

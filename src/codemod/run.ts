@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { TypedPrograms } from './engine.js';
 import { FileProcessor, type FileResult, type Job } from './process-file.js';
 
 /** Below this many files a worker pool costs more (start-up, plugin load) than it saves. */
@@ -17,10 +19,21 @@ export function workerCount(requested: number | undefined, files: number): numbe
  * Processes every file, in this thread or in a pool of worker threads, calling `onResult`
  * as each file finishes (in completion order; callers sort for output).
  */
-export async function processFiles(files: readonly string[], job: Job, workers: number, onResult: (result: FileResult) => void): Promise<void> {
-  if (workers <= 1 || !canUseWorkers()) {
-    const processor = new FileProcessor(job);
-    for (const file of files) onResult(processor.process(file));
+export async function processFiles(
+  files: readonly string[],
+  job: Job,
+  workers: number,
+  onResult: (result: FileResult) => void,
+  typed?: TypedPrograms,
+): Promise<void> {
+  if (typed || workers <= 1 || !canUseWorkers()) {
+    // Programs cannot cross threads, so type-aware runs stay here. Between files the event
+    // loop runs, so a Ctrl-C is handled promptly rather than after the last file.
+    const processor = new FileProcessor(job, typed);
+    for (const file of files) {
+      onResult(processor.process(file));
+      await yieldToEvents();
+    }
     return;
   }
   const queue = [...files];

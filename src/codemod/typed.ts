@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './engine.js';
+import type { TypedPrograms } from './engine.js';
+import { UsageError } from './errors.js';
 
 /** Files grouped under the tsconfig.json that governs them (the nearest one above each file). */
 export function groupByTsconfig(files: readonly string[], explicit: string | undefined, cwd: string): Map<string, string[]> {
@@ -28,12 +29,16 @@ export function groupByTsconfig(files: readonly string[], explicit: string | und
 }
 
 /**
- * A TypeScript Program built by ts-morph for one tsconfig and the given files, for the rules'
+ * TypeScript programs built by ts-morph for one tsconfig and the given files, for the rules'
  * optional type-aware paths. Dependencies are not resolved (fast, as the performance notes
  * advise); ts-morph is loaded only here, never by the plugin. Its bundled TypeScript must be
  * the same minor version as the one typescript-eslint parses with, or node kinds differ.
+ *
+ * `programFor(file, text)` gives a program whose source file for `file` holds exactly `text`:
+ * a fix pass parses text the first program never saw, and an AST taken from a program built
+ * for other text has wrong ranges (fixes spliced into the wrong places).
  */
-export async function programFor(tsconfig: string, files: readonly string[]): Promise<{ program: unknown; contains(file: string): boolean }> {
+export async function programFor(tsconfig: string, files: readonly string[]): Promise<TypedPrograms & { contains(file: string): boolean }> {
   const { Project, ts } = await import('ts-morph');
   const require = createRequire(import.meta.url);
   const parserTs = require('typescript') as { version: string };
@@ -45,7 +50,14 @@ export async function programFor(tsconfig: string, files: readonly string[]): Pr
     ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true })
     : new Project({ compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, strict: true }, skipFileDependencyResolution: true });
   for (const file of files) project.addSourceFileAtPath(file);
-  const program = project.getProgram().compilerObject;
-  // Files the compiler options leave out (JavaScript without allowJs, say) are parsed without types.
-  return { program, contains: (file) => program.getSourceFile(file) !== undefined };
+  const first = project.getProgram().compilerObject;
+  return {
+    // Files the compiler options leave out (JavaScript without allowJs, say) are parsed without types.
+    contains: (file) => first.getSourceFile(file) !== undefined,
+    programFor(file, text) {
+      const source = project.getSourceFile(file);
+      if (source && source.getFullText() !== text) source.replaceWithText(text);
+      return project.getProgram().compilerObject;
+    },
+  };
 }

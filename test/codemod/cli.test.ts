@@ -3,21 +3,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv as AjvClass } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { git, runCli, tempRepo } from './helpers.js';
+import { git, repoWith, runCli, tempRepo } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '__fixtures__');
 const require = createRequire(import.meta.url);
 
-function repoWith(files: Record<string, string>) {
-  const repo = tempRepo();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    writeFileSync(join(repo.dir, path), text);
-  }
-  git(repo.dir, 'add', '-A');
-  git(repo.dir, 'commit', '-q', '-m', 'files');
-  return repo;
-}
 
 const MUTATION = readFileSync(join(fixtures, 'fix', 'express-mutation.input.ts'), 'utf8');
 const FIXED = readFileSync(join(fixtures, 'fix', 'express-mutation.output.ts'), 'utf8');
@@ -66,7 +56,11 @@ describe('cache-codemod CLI', () => {
     expect((await runCli(repo.dir, 'scan', '--fail-on', 'none')).code).toBe(0);
     const none = await runCli(repo.dir, 'scan', 'does-not-exist');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no source files matched');
+    expect(none.stderr).toContain('no such file or directory: does-not-exist');
+    mkdirSync(join(repo.dir, 'docs'));
+    const empty = await runCli(repo.dir, 'scan', 'docs');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no source files matched');
   });
 
   it('scan --format json reports findings with positions and a summary', async () => {
@@ -203,6 +197,38 @@ describe('cache-codemod CLI', () => {
     expect(stale.message).toMatch(/src\/(users\/cache|profile\/service)\.ts:\d+/);
   });
 
+  it('a Map created per call is no cache that a write in another module leaves stale', async () => {
+    const reader = (level: 'module' | 'function') =>
+      [
+        "import { prisma } from './db';",
+        ...(level === 'module' ? ['const seen = new Map<string, unknown>();'] : []),
+        'export async function profiles(ids: string[]) {',
+        ...(level === 'function' ? ['  const seen = new Map<string, unknown>();'] : []),
+        '  const out = [];',
+        '  for (const id of ids) {',
+        '    let user = seen.get(`user:${id}`);',
+        '    if (!user) {',
+        '      user = await prisma.user.findUnique({ where: { id } });',
+        '      seen.set(`user:${id}`, user);',
+        '    }',
+        '    out.push(user);',
+        '  }',
+        '  return out;',
+        '}',
+        '',
+      ].join('\n');
+    const writer = ["import { prisma } from './db';", 'export function rename(id: string, name: string) {', '  return prisma.user.update({ where: { id }, data: { name } });', '}', ''].join('\n');
+    const stale = async (level: 'module' | 'function') => {
+      repo = repoWith({ 'src/profiles.ts': reader(level), 'src/rename.ts': writer, 'src/db.ts': 'export const prisma: any = {};\n' });
+      const { stdout } = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+      repo.cleanup();
+      return report.files.flatMap((file) => file.findings.filter((f) => f.ruleId === 'cache-codemod/stale-cross-module-write').map(() => file.path));
+    };
+    expect(await stale('module')).toEqual(['src/rename.ts']);
+    expect(await stale('function')).toEqual([]);
+  });
+
   it('never writes outside git without --allow-dirty', async () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -243,14 +269,14 @@ describe('baseline mode', () => {
     try {
       const first = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(first.code).toBe(0);
-      expect(first.stderr).toContain('recorded 4 finding(s) in cache-baseline.json');
+      expect(first.stderr).toContain('recorded 4 findings in cache-baseline.json');
       const baseline = JSON.parse(readFileSync(join(repo.dir, 'cache-baseline.json'), 'utf8')) as { files: Record<string, Record<string, number>> };
       expect(Object.values(baseline.files['src/app.ts']!).reduce((a, b) => a + b, 0)).toBe(4);
       // Old findings shift down two lines: still known.
       writeFileSync(join(repo.dir, 'src/app.ts'), `// header\n// more\n${MUTATION}`);
       const shifted = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning');
       expect(shifted.code).toBe(0);
-      expect(shifted.stderr).toContain('4 known finding(s) in the baseline not shown.');
+      expect(shifted.stderr).toContain('4 known findings in the baseline not shown.');
       // A new mutation handler is new.
       writeFileSync(join(repo.dir, 'src/app.ts'), `${MUTATION}\napp.patch('/api/orders/:id', async (req, res) => {\n  res.json(await patchOrder(req.body));\n});\ndeclare function patchOrder(body: unknown): Promise<unknown>;\n`);
       const added = await runCli(repo.dir, 'scan', '--baseline', 'cache-baseline.json', '--fail-on', 'warning', '--format', 'json');

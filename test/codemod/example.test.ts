@@ -1,9 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import plugin from '../../src/index.js';
 import { git, runCli, tempRepo } from './helpers.js';
 
-const example = join(import.meta.dirname, '..', '..', 'examples', 'shop');
+const root = join(import.meta.dirname, '..', '..');
+const example = join(root, 'examples', 'shop');
+const pluginUrl = pathToFileURL(join(root, 'dist', 'src', 'index.js')).href;
 
 interface Report {
   summary: { findings: number; changed: number; skipped: number; failed: number };
@@ -15,7 +18,18 @@ describe('examples/shop with cache-codemod', () => {
   it('scan reports every rule and every cross-file check; fix --dry-run writes nothing; fix then fix --check is clean; a dirty tree is refused', async () => {
     const repo = tempRepo(example);
     try {
-      const scan = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none');
+      // The example's config imports this repository's build by a relative path; the copy needs it absolute.
+      const config = join(repo.dir, 'eslint.config.js');
+      writeFileSync(config, readFileSync(config, 'utf8').replace("'../../dist/src/index.js'", JSON.stringify(pluginUrl)));
+      symlinkSync(join(root, 'node_modules'), join(repo.dir, 'node_modules'));
+      // Every rule, not only the recommended ones the example's config turns on.
+      writeFileSync(
+        join(repo.dir, '.all.config.mjs'),
+        `import tsParser from '@typescript-eslint/parser';\nimport cache from ${JSON.stringify(pluginUrl)};\nexport default [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } }, cache.configs.all];\n`,
+      );
+      git(repo.dir, 'add', '-A');
+      git(repo.dir, 'commit', '-qm', 'config for the copy');
+      const scan = await runCli(repo.dir, 'scan', '--format', 'json', '--fail-on', 'none', '--config', '.all.config.mjs');
       const report = JSON.parse(scan.stdout) as Report;
       const found = new Set(report.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)));
       const expected = [

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/codemod/cli.js';
@@ -41,4 +41,16 @@ export function tempRepo(source?: string): { dir: string; cleanup: () => void } 
 /** Runs git in a directory. */
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+}
+
+/** A temporary git repository with these files committed. */
+export function repoWith(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+  const repo = tempRepo();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
+    writeFileSync(join(repo.dir, path), content);
+  }
+  git(repo.dir, 'add', '-A');
+  git(repo.dir, 'commit', '-q', '-m', 'files');
+  return repo;
 }

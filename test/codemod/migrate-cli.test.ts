@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/codemod/migrations/index.js';
-import { git, runCli, tempRepo } from './helpers.js';
+import { git, repoWith, runCli, type tempRepo } from './helpers.js';
 
 const V6 = `import LRU from 'lru-cache';
 
@@ -20,17 +20,6 @@ export function forget(token: string): void {
 }
 `;
 
-/** A committed temporary repository holding these files. */
-function repoWith(files: Record<string, string>) {
-  const repo = tempRepo();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    writeFileSync(join(repo.dir, path), text);
-  }
-  git(repo.dir, 'add', '-A');
-  git(repo.dir, 'commit', '-q', '-m', 'files');
-  return repo;
-}
 
 const packageJson = (dependencies: Record<string, string>) => `${JSON.stringify({ name: 'app', private: true, dependencies }, null, 2)}\n`;
 
@@ -93,7 +82,7 @@ describe('cache-codemod migrate', () => {
     repo = repoWith({ 'package.json': packageJson({ 'lru-cache': '^6.0.0' }), 'src/a.ts': V6, 'src/b.ts': 'export const untouched = 1;\n' });
     const check = await runCli(repo.dir, 'migrate', 'lru-cache', '--check');
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('1 file(s) would change');
+    expect(check.stderr).toContain('1 file would change');
     expect(check.stderr).toContain('cache-codemod: package.json: lru-cache ^6.0.0 declared: upgrade to ^11.0.0');
     expect(check.stderr).toContain('--update-package-json would write lru-cache ^6.0.0 -> ^11.0.0');
     expect(readFileSync(join(repo.dir, 'src/a.ts'), 'utf8')).toBe(V6);

@@ -254,8 +254,58 @@ const classPromiseCache = code(
   '}',
 );
 
+
+// Real shapes (application corpus): a producer that cannot reject leaves no rejection to cache.
+const memoizeeNeverRejects = code(
+  "import memoize from 'memoizee';",
+  'async function loadFlags(env: string) {',
+  '  try {',
+  '    return await flagsApi.list(env);',
+  '  } catch (error) {',
+  "    logger.warn('flags unavailable', error);",
+  '    return [];',
+  '  }',
+  '}',
+  'export const flags = memoize(loadFlags, { maxAge: 30_000 });',
+);
+
+const mapPromiseNeverRejects = code(
+  'const pending = new Map<string, Promise<Preview | null>>();',
+  'async function fetchPreview(url: string): Promise<Preview | null> {',
+  '  try {',
+  '    const res = await fetch(url);',
+  '    return res.ok ? parsePreview(await res.text()) : null;',
+  '  } catch {',
+  '    return null;',
+  '  }',
+  '}',
+  'export function preview(url: string) {',
+  '  let p = pending.get(url);',
+  '  if (!p) {',
+  '    p = fetchPreview(url);',
+  '    pending.set(url, p);',
+  '  }',
+  '  return p;',
+  '}',
+);
+
+const memoizeeRethrows = code(
+  "import memoize from 'memoizee';",
+  'async function loadFlags(env: string) {',
+  '  try {',
+  '    return await flagsApi.list(env);',
+  '  } catch (error) {',
+  "    logger.warn('flags unavailable', error);",
+  '    throw error;',
+  '  }',
+  '}',
+  'export const flags = memoize(loadFlags, { maxAge: 30_000 });',
+);
+
 ruleTester.run('no-cache-nullish', rule as never, {
   valid: [
+    { name: 'real: memoizee over an async function whose catch returns a fallback', code: memoizeeNeverRejects },
+    { name: 'real: a promise Map filled by a producer that cannot reject', code: mapPromiseNeverRejects },
     // --- second pass over fixed code changes nothing
     { name: 'fixed: ioredis write guarded by the autofix', code: ioredisAsideFixed },
     { name: 'fixed: node-redis write guarded by the autofix', code: nodeRedisExpressFixed },
@@ -748,6 +798,11 @@ ruleTester.run('no-cache-nullish', rule as never, {
     },
   ],
   invalid: [
+    {
+      name: 'real: memoizee over an async function whose catch rethrows',
+      code: memoizeeRethrows,
+      errors: [{ messageId: 'memoizedRejection', suggestions: [{ messageId: 'addPromiseOption', data: { option: 'promise: true' }, output: memoizeeRethrows.replace('{ maxAge: 30_000 }', '{ maxAge: 30_000, promise: true }') }] }],
+    },
     {
       name: 'ioredis: the reference shape (caches None on failure)',
       code: ioredisAside,

@@ -879,6 +879,151 @@ cjsRuleTester.run(`${NAME} (CommonJS)`, rule as never, {
   ],
 });
 
+// ---------------------------------------------------------------------------------------------
+// Implicitly shared caching: max-age without private (option checkImplicitSharedCache)
+
+const IMPLICIT = [{ checkImplicitSharedCache: true }];
+
+const koaImplicit = code(
+  "import Router from '@koa/router';",
+  "import { auth } from './auth';",
+  '',
+  'const router = new Router();',
+  '',
+  "router.get('/files', auth(), async (ctx) => {",
+  "  ctx.set('Cache-Control', 'max-age=3600');",
+  '  ctx.body = await filesOf(ctx.state.user);',
+  '});',
+);
+
+const expressCookieImplicit = code(
+  "import express from 'express';",
+  '',
+  'const app = express();',
+  '',
+  "app.get('/api/cart', (req, res) => {",
+  "  res.set('Cache-Control', 'max-age=600, stale-while-revalidate=60');",
+  '  res.json(carts.get(req.cookies.cart));',
+  '});',
+);
+
+const expressAuthorizationImplicit = (value: string) =>
+  code(
+    "import express from 'express';",
+    '',
+    'const app = express();',
+    '',
+    "app.get('/api/tokens', (req, res) => {",
+    `  res.set('Cache-Control', '${value}');`,
+    "  res.json(tokens.for(req.get('Authorization')));",
+    '});',
+  );
+
+const nextCookiesImplicit = code(
+  "import { NextResponse } from 'next/server';",
+  "import { cookies } from 'next/headers';",
+  '',
+  'export async function GET() {',
+  "  const theme = (await cookies()).get('theme');",
+  "  return NextResponse.json({ theme }, { headers: { 'Cache-Control': 'max-age=60' } });",
+  '}',
+);
+
+/** One implicitSharedPrivateData error with its `private` suggestion, which replaces line `line` with `fixed`. */
+const implicitError = (source: string, line: number, value: string, evidence: string, fixed: string) => ({
+  messageId: 'implicitSharedPrivateData',
+  data: { value, evidence },
+  line,
+  suggestions: suggestion(/'(private[^']*)'/.exec(fixed)![1]!, withLine(source, line, fixed)),
+});
+
+ruleTester.run(`${NAME} (checkImplicitSharedCache)`, rule as never, {
+  valid: [
+    { name: 'off by default: max-age without private is not reported', code: koaImplicit },
+    { name: 'private max-age is fine', code: koaImplicit.replace("'max-age=3600'", "'private, max-age=3600'"), options: IMPLICIT },
+    { name: 'max-age=0 stores nothing fresh', code: koaImplicit.replace("'max-age=3600'", "'max-age=0'"), options: IMPLICIT },
+    { name: 'no-cache without max-age', code: koaImplicit.replace("'max-age=3600'", "'no-cache'"), options: IMPLICIT },
+    {
+      name: 'only the Authorization header is read: shared caches already refuse to store it',
+      code: expressAuthorizationImplicit('max-age=60'),
+      options: IMPLICIT,
+    },
+    {
+      name: 'no user evidence',
+      code: code(
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/api/catalog', (req, res) => {",
+        "  res.set('Cache-Control', 'max-age=600');",
+        '  res.json(catalog.all());',
+        '});',
+      ),
+      options: IMPLICIT,
+    },
+  ],
+  invalid: [
+    {
+      name: 'koa: auth middleware and ctx.state.user',
+      code: koaImplicit,
+      options: IMPLICIT,
+      errors: [implicitError(koaImplicit, 7, 'max-age=3600', '`ctx.state.user`', "  ctx.set('Cache-Control', 'private, max-age=3600');")],
+    },
+    {
+      name: 'express: req.cookies',
+      code: expressCookieImplicit,
+      options: IMPLICIT,
+      errors: [
+        implicitError(
+          expressCookieImplicit,
+          6,
+          'max-age=600, stale-while-revalidate=60',
+          '`req.cookies.cart`',
+          "  res.set('Cache-Control', 'private, max-age=600, stale-while-revalidate=60');",
+        ),
+      ],
+    },
+    {
+      name: 'Next.js: cookies()',
+      code: nextCookiesImplicit,
+      options: IMPLICIT,
+      errors: [
+        implicitError(
+          nextCookiesImplicit,
+          6,
+          'max-age=60',
+          '`cookies()`',
+          "  return NextResponse.json({ theme }, { headers: { 'Cache-Control': 'private, max-age=60' } });",
+        ),
+      ],
+    },
+    {
+      name: 'must-revalidate lifts the Authorization protection',
+      code: expressAuthorizationImplicit('max-age=60, must-revalidate'),
+      options: IMPLICIT,
+      errors: [
+        implicitError(
+          expressAuthorizationImplicit('max-age=60, must-revalidate'),
+          6,
+          'max-age=60, must-revalidate',
+          "`req.get('Authorization')`",
+          "  res.set('Cache-Control', 'private, max-age=60, must-revalidate');",
+        ),
+      ],
+    },
+    {
+      name: 'explicit public keeps its own message with the option on',
+      code: koaImplicit.replace("'max-age=3600'", "'public, max-age=3600'"),
+      options: IMPLICIT,
+      errors: [
+        {
+          ...implicitError(koaImplicit, 7, 'public, max-age=3600', '`ctx.state.user`', "  ctx.set('Cache-Control', 'private, max-age=3600');"),
+          messageId: 'publicPrivateData',
+        },
+      ],
+    },
+  ],
+});
+
 jsRuleTester.run(`${NAME} (JavaScript)`, rule as never, {
   valid: [
     {

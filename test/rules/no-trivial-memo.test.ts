@@ -347,6 +347,7 @@ const precedenceFixed = edit(
 
 ruleTester.run('no-trivial-memo', rule as never, {
   valid: [
+    { name: 'real: an empty-deps memo that uses nothing from the component is left alone by default (hoist is opt-in)', code: hoistCallback },
     {
       name: 'an object passed to a memo() child keeps its identity on purpose',
       filename: 'ProductRow.tsx',
@@ -792,6 +793,7 @@ ruleTester.run('no-trivial-memo', rule as never, {
       filename: 'ExportButton.tsx',
       code: hoistCallback,
       output: null,
+      options: [{ hoist: true }],
       errors: [
         {
           messageId: 'hoist',
@@ -828,6 +830,7 @@ ruleTester.run('no-trivial-memo', rule as never, {
       filename: 'InvoiceTotals.tsx',
       code: hoistFormatter,
       output: null,
+      options: [{ hoist: true }],
       errors: [
         {
           messageId: 'hoist',
@@ -967,6 +970,7 @@ ruleTester.run('no-trivial-memo', rule as never, {
         '};',
       ),
       output: null,
+      options: [{ hoist: true }],
       errors: [
         {
           messageId: 'hoistCompiler',
@@ -1162,7 +1166,7 @@ describe('no-trivial-memo: fixed output type-checks', () => {
       files: ['**/*.tsx'],
       languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
       plugins: { cache: { rules: { 'no-trivial-memo': rule } } },
-      rules: { 'cache/no-trivial-memo': 'error' },
+      rules: { 'cache/no-trivial-memo': ['error', { hoist: true }] },
     },
   ] as never;
   /** Fixtures with autofixes, and one with suggestions only. */

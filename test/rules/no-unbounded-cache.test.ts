@@ -378,8 +378,131 @@ const cacheTimeV4 = code(
 
 // ---------------------------------------------------------------------------------------------
 
+
+// Real shapes (application corpus): keys drawn from a fixed set bound the Map by themselves.
+const enumKeyedMap = code(
+  'export enum Provider { Github = "github", Gitlab = "gitlab", Google = "google" }',
+  'const clients = new Map<Provider, OAuthClient>();',
+  'export function clientFor(provider: Provider): OAuthClient {',
+  '  const hit = clients.get(provider);',
+  '  if (hit) return hit;',
+  '  const client = createClient(configFor(provider));',
+  '  clients.set(provider, client);',
+  '  return client;',
+  '}',
+);
+
+const unionAliasParam = code(
+  "type Locale = 'en' | 'de' | 'fr';",
+  'const dictionaries = new Map();',
+  'export async function dictionary(locale: Locale) {',
+  '  if (dictionaries.has(locale)) return dictionaries.get(locale);',
+  '  const dict = await import(`./locales/${locale}.json`);',
+  '  dictionaries.set(locale, dict);',
+  '  return dict;',
+  '}',
+);
+
+const recordFieldFinite = code(
+  "type Currency = 'USD' | 'EUR' | 'GBP';",
+  'export class RatesService {',
+  '  private rates: Partial<Record<Currency, { rate: number; at: number }>> = {};',
+  '  async rate(currency: string) {',
+  '    const hit = this.rates[currency as Currency];',
+  '    if (hit && Date.now() - hit.at < 3_600_000) return hit.rate;',
+  '    const rate = await fetchRate(currency);',
+  '    this.rates[currency as Currency] = { rate, at: Date.now() };',
+  '    return rate;',
+  '  }',
+  '}',
+);
+
+const guardedByTable = code(
+  "const SUPPORTED = ['USD', 'EUR', 'GBP', 'JPY'];",
+  'const formatters = new Map<string, Intl.NumberFormat>();',
+  'export function formatter(code: string): Intl.NumberFormat {',
+  '  if (!SUPPORTED.includes(code)) throw new Error(`unsupported currency ${code}`);',
+  '  let f = formatters.get(code);',
+  '  if (!f) {',
+  "    f = new Intl.NumberFormat('en', { style: 'currency', currency: code });",
+  '    formatters.set(code, f);',
+  '  }',
+  '  return f;',
+  '}',
+);
+
+const guardedByUnrelatedTable = code(
+  "const BLOCKED = ['admin', 'root'];",
+  'const profiles = new Map<string, Profile>();',
+  'export async function profile(name: string, id: string) {',
+  '  if (BLOCKED.includes(name)) throw new Error("blocked");',
+  '  const hit = profiles.get(id);',
+  '  if (hit) return hit;',
+  '  const p = await api.profile(id);',
+  '  profiles.set(id, p);',
+  '  return p;',
+  '}',
+);
+
+const stringAliasParam = code(
+  'type UserId = string;',
+  'const avatars = new Map();',
+  'export async function avatar(id: UserId) {',
+  '  if (avatars.has(id)) return avatars.get(id);',
+  '  const url = await storage.signedUrl(`avatars/${id}`);',
+  '  avatars.set(id, url);',
+  '  return url;',
+  '}',
+);
+
+
+const importedEnumKey = code(
+  "import type { TargetType } from '../types';",
+  'const instances = new Map<TargetType, Adapter>();',
+  'export function adapterFor(type: TargetType): Adapter {',
+  '  const hit = instances.get(type);',
+  '  if (hit) return hit;',
+  '  const adapter = createAdapter(type);',
+  '  instances.set(type, adapter);',
+  '  return adapter;',
+  '}',
+);
+
+const importedIdKey = code(
+  "import type { UserId } from '../types';",
+  'const emails = new Map<UserId, string>();',
+  'export async function emailOf(id: UserId): Promise<string> {',
+  '  const hit = emails.get(id);',
+  '  if (hit) return hit;',
+  '  const email = await users.email(id);',
+  '  emails.set(id, email);',
+  '  return email;',
+  '}',
+);
+
+const urlKeyedServerMap = code(
+  'const results = new Map<string, Assessment>();',
+  'export default async function handler(req: Request) {',
+  '  const url = new URL(req.url).searchParams.get("image")!;',
+  '  const hit = results.get(url);',
+  '  if (hit) return Response.json(hit);',
+  '  const assessment = await assess(url);',
+  '  results.set(url, assessment);',
+  '  return Response.json(assessment);',
+  '}',
+);
+
 ruleTester.run('no-unbounded-cache', rule as never, {
   valid: [
+    { name: 'real: a Map keyed by a type imported from another module (an enum or a union)', code: importedEnumKey },
+    { name: 'real: a browser module (.tsx) holds a Map for the life of the tab', code: moduleMap, filename: 'src/components/Waveform.tsx' },
+    { name: "real: a 'use client' module", code: `'use client';\n${moduleMap}`, filename: 'src/lib/peaks.ts' },
+    { name: 'real: a front-end folder', code: moduleMap, filename: 'packages/front-end/services/autocomplete.ts' },
+    { name: 'real: a one-off importer', code: moduleMap, filename: 'packages/core/src/data-import/importer.ts' },
+    { name: 'real: a Map keyed by a local enum', code: enumKeyedMap },
+    { name: 'real: a Map keyed by a parameter of a literal-union alias', code: unionAliasParam },
+    { name: 'real: an object cache typed Partial<Record<finite, T>>', code: recordFieldFinite },
+    { name: 'real: the miss path first checks the key against a constant table', code: guardedByTable },
     // -- Map and object caches with eviction ---------------------------------------------------
     {
       name: 'Map cache with delete in another method of the class',
@@ -983,6 +1106,27 @@ ruleTester.run('no-unbounded-cache', rule as never, {
     },
   ],
   invalid: [
+    {
+      name: 'real: an imported id type is no fixed set',
+      code: importedIdKey,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
+    {
+      name: 'real: a Next.js API route (server) caching by URL',
+      code: urlKeyedServerMap,
+      filename: 'src/pages/api/internal/assess-image.ts',
+      errors: [{ messageId: 'unboundedMap' }],
+    },
+    {
+      name: 'real: a constant-table check on another input does not bound the key',
+      code: guardedByUnrelatedTable,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
+    {
+      name: 'real: a type alias of string is not a fixed set',
+      code: stringAliasParam,
+      errors: [{ messageId: 'unboundedMap' }],
+    },
     // -- Map and object caches ---------------------------------------------------------------
     {
       name: 'module Map: get, miss, set, nothing evicts',

@@ -490,8 +490,77 @@ const aModuleLevelMapNamed = code(
   '}',
 );
 
+
+// Real shapes (application corpus): the file's own convention is the evidence.
+const siblingInvalidates = code(
+  "import { useMutation, useQueryClient } from '@tanstack/react-query';",
+  "import { ReactQueryKeys } from '@acme/sdk/config';",
+  "import { deleteBase, updateBase } from '@acme/openapi';",
+  'export function BaseHeader({ base }: { base: { id: string } }) {',
+  '  const queryClient = useQueryClient();',
+  '  const { mutateAsync: updateBaseMutator } = useMutation({',
+  '    mutationFn: updateBase,',
+  '    onSuccess: () => {',
+  '      queryClient.invalidateQueries({ queryKey: ReactQueryKeys.base(base.id) });',
+  '    },',
+  '  });',
+  '  const { mutate: deleteBaseMutator } = useMutation({',
+  '    mutationFn: deleteBase,',
+  "    onSuccess: () => router.push('/space'),",
+  '  });',
+  '  return null;',
+  '}',
+);
+
+const loneMutationNavigates = code(
+  "import { useMutation } from '@tanstack/react-query';",
+  "import { createBase } from '@acme/openapi';",
+  'export function CreateBaseModal() {',
+  '  const { mutate: createBaseMutator } = useMutation({',
+  '    mutationFn: createBase,',
+  '    onSuccess: ({ data }) => router.push(`/base/${data.id}`),',
+  '  });',
+  '  return null;',
+  '}',
+);
+
+const readAsMutation = code(
+  "import { useMutation } from '@tanstack/react-query';",
+  "import { getGraph } from '@acme/openapi';",
+  'export function CellGraph() {',
+  '  const { mutate: getGraphMutator, data } = useMutation({ mutationFn: getGraph });',
+  '  return data;',
+  '}',
+);
+
+const actionsSibling = code(
+  "'use server';",
+  "import { revalidateTag } from 'next/cache';",
+  "import { db } from '@/db';",
+  "import { stores } from '@/db/schema';",
+  'export async function updateStore(id: string, name: string) {',
+  '  await db.update(stores).set({ name }).where(eq(stores.id, id));',
+  '  revalidateTag(`store-${id}`);',
+  '}',
+  'export async function connectStripe(id: string, account: string) {',
+  '  await db.update(stores).set({ stripeAccountId: account }).where(eq(stores.id, id));',
+  '}',
+);
+
+const actionsNoSibling = code(
+  "'use server';",
+  "import { db } from '@/db';",
+  "import { payments } from '@/db/schema';",
+  'export async function recordPayment(storeId: string, intent: string) {',
+  '  await db.insert(payments).values({ storeId, intent });',
+  '}',
+);
+
 ruleTester.run(NAME, rule as never, {
   valid: [
+    { name: 'real: a lone mutation that navigates away, with no sibling that invalidates', code: loneMutationNavigates, filename: 'src/CreateBaseModal.tsx' },
+    { name: 'real: a read issued as a mutation, alone in its file', code: readAsMutation, filename: 'src/CellGraph.tsx' },
+    { name: 'real: a server action file where no action revalidates', code: actionsNoSibling, filename: 'src/lib/actions/payments.ts' },
     // TanStack Query
     {
       name: `v5 useMutation whose onSuccess only shows a toast, after the suggestion "Invalidate \`['todos']\` when the mutation succeeds."`,
@@ -1579,16 +1648,36 @@ ruleTester.run(NAME, rule as never, {
     },
   ],
   invalid: [
+    {
+      name: 'real: the delete forgets what the update of the same file invalidates',
+      code: siblingInvalidates,
+      filename: 'src/BaseHeader.tsx',
+      errors: [{ messageId: 'mutationWithoutInvalidation', data: { name: 'deleteBaseMutator', sibling: ' `updateBaseMutator` in this file does.' }, line: 12 }],
+    },
+    {
+      name: 'real: a server action that writes where its sibling revalidates',
+      code: actionsSibling,
+      filename: 'src/lib/actions/store.ts',
+      errors: [{ messageId: 'actionWithoutRevalidation', data: { name: 'connectStripe', write: 'db.update', sibling: ' `updateStore` in this file does.' } }],
+    },
+    {
+      name: 'real: the lone mutation is reported with requireSibling off',
+      code: loneMutationNavigates,
+      filename: 'src/CreateBaseModal.tsx',
+      options: [{ requireSibling: false }],
+      errors: [{ messageId: 'mutationWithoutInvalidation', data: { name: 'createBaseMutator', sibling: '' } }],
+    },
     // TanStack Query
     {
       name: 'v5 useMutation whose onSuccess only shows a toast',
       filename: 'src/features/todos/TodoList.tsx',
       code: v5UsemutationWhoseOnsuccessOnly,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'addTodo' },
+          data: { name: 'addTodo', sibling: '' },
           line: 8,
           suggestions: [
             { messageId: 'invalidateQuery', output: edit(v5UsemutationWhoseOnsuccessOnly, code(
@@ -1610,10 +1699,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/components/DeleteProjectButton.tsx',
       code: v5UsemutationWithoutCallbacksMutate,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'deleteProject' },
+          data: { name: 'deleteProject', sibling: '' },
           line: 6,
           suggestions: [
             { messageId: 'invalidateQuery', output: edit(v5UsemutationWithoutCallbacksMutate, code(
@@ -1633,10 +1723,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/pages/Comments.tsx',
       code: v4PositionalUsemutationFnWith,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'mutation' },
+          data: { name: 'mutation', sibling: '' },
           line: 7,
           suggestions: [
             { messageId: 'invalidateQuery', output: edit(v4PositionalUsemutationFnWith, '  const mutation = useMutation(addComment);', "  const mutation = useMutation(addComment, { onSuccess: () => queryClient.invalidateQueries({ queryKey: ['comments'] }) });") },
@@ -1649,10 +1740,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/features/invoices/EditInvoiceDialog.tsx',
       code: mutateCallSiteOnsuccessThat,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'update' },
+          data: { name: 'update', sibling: '' },
           line: 5,
           suggestions: [],
         },
@@ -1663,10 +1755,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/routes/settings/profile.tsx',
       code: awaitMutateasyncFollowedOnlyBy,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'saveProfile' },
+          data: { name: 'saveProfile', sibling: '' },
           line: 6,
           suggestions: [],
         },
@@ -1677,10 +1770,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/composables/useRenameBoard.ts',
       code: aliasedImportFromTanstackVue,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'rename' },
+          data: { name: 'rename', sibling: '' },
           line: 4,
           suggestions: [],
         },
@@ -1691,10 +1785,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/components/Vote.tsx',
       code: solidQueryCreatemutationWithAn,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'vote' },
+          data: { name: 'vote', sibling: '' },
           line: 4,
           suggestions: [],
         },
@@ -1705,10 +1800,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/features/todos/api.ts',
       code: hooksModuleTheMutationHook,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'useCreateTodo' },
+          data: { name: 'useCreateTodo', sibling: '' },
           line: 7,
           suggestions: [],
         },
@@ -1719,10 +1815,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/Archive.tsx',
       code: namespaceImportRqUsemutation,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'mutationWithoutInvalidation',
-          data: { name: 'archive' },
+          data: { name: 'archive', sibling: '' },
           line: 4,
           suggestions: [],
         },
@@ -1828,10 +1925,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/todos/actions.ts',
       code: useServerFilePrismaCreate,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'createTodo', write: 'prisma.todo.create' },
+          data: { name: 'createTodo', write: 'prisma.todo.create', sibling: '' },
           line: 7,
           suggestions: [
             { messageId: 'revalidate', output: edit(useServerFilePrismaCreate, code(
@@ -1856,10 +1954,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/(dashboard)/projects/actions.ts',
       code: useServerFileWithoutImports,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'deleteProject', write: 'fetch DELETE' },
+          data: { name: 'deleteProject', write: 'fetch DELETE', sibling: '' },
           line: 4,
           suggestions: [
             { messageId: 'revalidate', output: edit(useServerFileWithoutImports, code(
@@ -1881,10 +1980,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/posts/new/page.tsx',
       code: inlineServerActionInA,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'create', write: 'db.insert' },
+          data: { name: 'create', write: 'db.insert', sibling: '' },
           line: 8,
           suggestions: [
             { messageId: 'revalidate', output: edit(inlineServerActionInA, code(
@@ -1909,13 +2009,13 @@ ruleTester.run(NAME, rule as never, {
     {
       name: 'sql`INSERT INTO` (the Next.js tutorial) with a cached tag in the file, Next 15',
       filename: 'app/lib/actions.ts',
-      options: [{nextMajor: 15}],
+      options: [{ requireSibling: false,nextMajor: 15}],
       code: sqlInsertIntoTheNext,
       output: null,
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'createInvoice', write: 'INSERT INTO invoices' },
+          data: { name: 'createInvoice', write: 'INSERT INTO invoices', sibling: '' },
           line: 9,
           suggestions: [
             { messageId: 'revalidate', output: edit(sqlInsertIntoTheNext, code(
@@ -1941,13 +2041,13 @@ ruleTester.run(NAME, rule as never, {
     {
       name: 'Next 16: a fetch tag in the file suggests updateTag',
       filename: 'app/blog/actions.ts',
-      options: [{nextMajor: 16}],
+      options: [{ requireSibling: false,nextMajor: 16}],
       code: next16AFetchTag,
       output: null,
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'publishPost', write: 'fetch POST' },
+          data: { name: 'publishPost', write: 'fetch POST', sibling: '' },
           line: 8,
           suggestions: [
             { messageId: 'revalidate', output: edit(next16AFetchTag, code(
@@ -1995,10 +2095,11 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/account/actions.ts',
       code: theWriteSitsInA,
       output: null,
+      options: [{ requireSibling: false }],
       errors: [
         {
           messageId: 'actionWithoutRevalidation',
-          data: { name: 'renameAccount', write: 'db.user.update' },
+          data: { name: 'renameAccount', write: 'db.user.update', sibling: '' },
           line: 9,
           suggestions: [],
         },

@@ -721,8 +721,114 @@ const nestHeaderTaken = code(
   '}',
 );
 
+
+// ---------------------------------------------------------------------------------------------
+// Real shapes (application corpus): without explicit freshness a cache does not store a
+// mutation's response (RFC 9111), so by default only handlers a cache could store are reported.
+
+const rpcPostRead = code(
+  "import express from 'express';",
+  'const router = express.Router();',
+  "router.post('/api/v1/query', requireAuth, async (req, res) => {",
+  '  const rows = await runQuery(req.user, req.body);',
+  '  res.json({ rows });',
+  '});',
+  "router.get('/api/v1/me', requireAuth, (req, res) => res.json(req.user));",
+);
+
+const nextMethodNotAllowed = code(
+  'export async function POST() {',
+  "  return new Response('Method Not Allowed', { status: 405, headers: { Allow: 'GET' } });",
+  '}',
+);
+
+const expressMethodNotAllowed = code(
+  "import express from 'express';",
+  'const app = express();',
+  "app.delete('/api/settings', (req, res) => {",
+  "  res.setHeader('Allow', 'GET, PUT');",
+  '  res.status(405).end();',
+  '});',
+);
+
+const nestPrivateGetsPost = code(
+  "import { Controller, Get, Header, Post, Body } from '@nestjs/common';",
+  "@Controller('notes')",
+  'export class NotesController {',
+  '  @Get()',
+  "  @Header('Cache-Control', 'private, max-age=30')",
+  '  list() { return this.notes.list(); }',
+  '  @Post()',
+  '  create(@Body() dto: NoteDto) { return this.notes.create(dto); }',
+  '}',
+);
+
+const expressCachedGetsRouter = code(
+  "import express from 'express';",
+  'const router = express.Router();',
+  "router.get('/api/products', async (req, res) => {",
+  "  res.set('Cache-Control', 'public, s-maxage=300');",
+  '  res.json(await products.list());',
+  '});',
+  "router.post('/api/products', async (req, res) => {",
+  '  res.status(201).json(await products.create(req.body));',
+  '});',
+  "router.delete('/api/products/:id', async (req, res) => {",
+  '  await products.remove(req.params.id);',
+  '  res.sendStatus(204);',
+  '});',
+);
+const expressCachedGetsRouterFixed = expressCachedGetsRouter.replace(
+  "router.post('/api/products', async (req, res) => {\n",
+  "router.post('/api/products', async (req, res) => {\n  res.set('Cache-Control', 'no-store');\n",
+);
+
+const nextRouteCachedGet = code(
+  "import { NextResponse } from 'next/server';",
+  'export async function GET() {',
+  "  return NextResponse.json(await listPosts(), { headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=600' } });",
+  '}',
+  'export async function POST(request: Request) {',
+  '  const post = await createPost(await request.json());',
+  '  return NextResponse.json(post, { status: 201 });',
+  '}',
+);
+const nextRouteCachedGetFixed = nextRouteCachedGet.replace(
+  'return NextResponse.json(post, { status: 201 });',
+  "return NextResponse.json(post, { status: 201, headers: { 'Cache-Control': 'no-store' } });",
+);
+
+const expressApicache = code(
+  "import express from 'express';",
+  "import apicache from 'apicache';",
+  'const cache = apicache.middleware;',
+  'const app = express();',
+  "app.use(cache('5 minutes'));",
+  "app.post('/api/search', async (req, res) => {",
+  '  res.json(await search(req.body.q));',
+  '});',
+);
+const expressApicacheFixed = expressApicache.replace(
+  "app.post('/api/search', async (req, res) => {\n",
+  "app.post('/api/search', async (req, res) => {\n  res.set('Cache-Control', 'no-store');\n",
+);
+
+const expressApicacheRoute = code(
+  "const apicache = require('apicache');",
+  "const router = require('express').Router();",
+  "router.put('/pages/:slug', apicache.middleware('1 hour'), async (req, res) => {",
+  '  res.send(await pages.save(req.params.slug, req.body));',
+  '});',
+);
+
 ruleTester.run(NAME, rule as never, {
   valid: [
+    // Real shapes: no explicit freshness, nothing caching in front: not stored by any RFC 9111 cache.
+    { name: 'real: an RPC-style POST read with no caching anywhere', code: rpcPostRead },
+    { name: 'real: a Next.js route that only answers 405', code: nextMethodNotAllowed },
+    { name: 'real: an express handler that only answers 405, even in policy mode', code: expressMethodNotAllowed, options: [{ checkMissing: true }] },
+    { name: 'real: NestJS controller whose GETs are private: the POST is not exposed', code: nestPrivateGetsPost },
+    { name: 'real: the default leaves a plain mutation without Cache-Control alone', code: expressCreate },
     {
       name: 'express: GET with public caching is not a mutation',
       code: code(
@@ -1026,15 +1132,36 @@ ruleTester.run(NAME, rule as never, {
   ],
   invalid: [
     {
+      name: 'real: GET routes of the same router are shared-cacheable and the POST answers with data',
+      code: expressCachedGetsRouter,
+      output: expressCachedGetsRouterFixed,
+      errors: [{ messageId: 'cachedRouter', data: { method: 'POST', scope: 'router', value: 'public, s-maxage=300' }, line: 7 }],
+    },
+    {
+      name: 'real: a Next.js route file whose GET is CDN-cached and whose POST answers with data',
+      code: nextRouteCachedGet,
+      filename: 'app/api/posts/route.ts',
+      output: nextRouteCachedGetFixed,
+      errors: [{ messageId: 'cachedRouter', data: { method: 'POST', scope: 'route file', value: 'public, s-maxage=60, stale-while-revalidate=600' }, line: 5 }],
+    },
+    {
+      name: 'real: apicache on the whole app caches the POST too',
+      code: expressApicache,
+      output: expressApicacheFixed,
+      errors: [{ messageId: 'responseCache', data: { method: 'POST', middleware: 'cache' }, line: 6 }],
+    },
+    {
       name: 'express: POST without Cache-Control gets res.set as its first statement',
       code: expressCreate,
       output: expressCreateFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 7 }],
     },
     {
       name: 'express: an expression-bodied arrow becomes a block that returns the same value',
       code: expressArrow,
       output: expressArrowFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'PUT' }, line: 5 }],
     },
     {
@@ -1065,18 +1192,20 @@ ruleTester.run(NAME, rule as never, {
       name: 'express: middleware that does not set Cache-Control does not cover; a one-line body stays one line',
       code: expressUnrelatedMiddleware,
       output: expressUnrelatedMiddlewareFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 6 }],
     },
     {
-      name: 'express: app middleware that sets a caching value does not cover the mutation',
+      name: 'express: app middleware that sets a caching value does not cover the mutation; it exposes it',
       code: expressCachingMiddleware,
       output: expressCachingMiddlewareFixed,
-      errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 6 }],
+      errors: [{ messageId: 'inheritedCaching', data: { method: 'POST', value: 'public, max-age=60' }, line: 6 }],
     },
     {
       name: 'express: a file without semicolons keeps them out, except before a statement starting with [',
       code: expressNoSemicolons,
       output: expressNoSemicolonsFixed,
+      options: [{ checkMissing: true }],
       errors: [
         { messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 },
         { messageId: 'missingNoStore', data: { method: 'DELETE' }, line: 10 },
@@ -1086,6 +1215,7 @@ ruleTester.run(NAME, rule as never, {
       name: 'fastify: POST on Fastify() gets reply.header',
       code: fastifyPost,
       output: fastifyPostFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 }],
     },
     {
@@ -1098,6 +1228,7 @@ ruleTester.run(NAME, rule as never, {
       name: 'fastify: plugin function typed FastifyInstance, route with options',
       code: fastifyPlugin,
       output: fastifyPluginFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 4 }],
     },
     {
@@ -1110,12 +1241,14 @@ ruleTester.run(NAME, rule as never, {
       name: 'fastify: a handler without a reply parameter is reported without a fix',
       code: fastifyNoReply,
       output: null,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 }],
     },
     {
       name: 'koa: @koa/router POST gets ctx.set',
       code: koaPost,
       output: koaPostFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 7 }],
     },
     {
@@ -1128,18 +1261,21 @@ ruleTester.run(NAME, rule as never, {
       name: 'koa: passing ctx to a validator does not hide the response (ctx is also the request)',
       code: koaValidator,
       output: koaValidatorFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'PATCH' }, line: 6 }],
     },
     {
       name: 'hono: POST gets c.header',
       code: honoPost,
       output: honoPostFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 }],
     },
     {
       name: 'hono: app.on([PUT, PATCH]) with an expression body',
       code: honoOn,
       output: honoOnFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'PUT' }, line: 5 }],
     },
     {
@@ -1153,6 +1289,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'src/routes/comments.tsx',
       code: honoJsx,
       output: honoJsxFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 6 }],
     },
     {
@@ -1160,6 +1297,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/api/subscribers/route.ts',
       code: nextPost,
       output: nextPostFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 4 }],
     },
     {
@@ -1167,6 +1305,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/api/subscribers/[id]/route.ts',
       code: nextDelete,
       output: nextDeleteFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'DELETE' }, line: 3 }],
     },
     {
@@ -1174,6 +1313,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/api/settings/route.ts',
       code: nextArrowJson,
       output: nextArrowJsonFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'PATCH' }, line: 1 }],
     },
     {
@@ -1181,6 +1321,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/api/newsletter/route.ts',
       code: nextRedirect,
       output: null,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 3 }],
     },
     {
@@ -1188,6 +1329,7 @@ ruleTester.run(NAME, rule as never, {
       filename: 'app/api/uploads/route.ts',
       code: nextBuiltElsewhere,
       output: null,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 3 }],
     },
     {
@@ -1201,6 +1343,7 @@ ruleTester.run(NAME, rule as never, {
       name: 'nest: @Post gets @Header and the Header import',
       code: nestController,
       output: nestControllerFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 15 }],
     },
     {
@@ -1213,6 +1356,7 @@ ruleTester.run(NAME, rule as never, {
       name: 'nest: no fix when the name Header is already taken',
       code: nestHeaderTaken,
       output: null,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 7 }],
     },
   ],
@@ -1238,15 +1382,23 @@ cjsRuleTester.run(`${NAME} (CommonJS)`, rule as never, {
   ],
   invalid: [
     {
+      name: 'real: apicache on a PUT route',
+      code: expressApicacheRoute,
+      output: expressApicacheRoute.replace("async (req, res) => {\n", "async (req, res) => {\n  res.set('Cache-Control', 'no-store');\n"),
+      errors: [{ messageId: 'responseCache', data: { method: 'PUT', middleware: 'apicache.middleware' }, line: 3 }],
+    },
+    {
       name: 'require: app.route().get().post() chain',
       code: expressRouteChainCjs,
       output: expressRouteChainCjsFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 9 }],
     },
     {
       name: 'require: destructured Router and a named function expression',
       code: expressDestructuredRouter,
       output: expressDestructuredRouterFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 }],
     },
   ],
@@ -1274,6 +1426,7 @@ jsRuleTester.run(`${NAME} (JavaScript)`, rule as never, {
       name: 'express: async POST that sets a cookie and redirects',
       code: expressJs,
       output: expressJsFixed,
+      options: [{ checkMissing: true }],
       errors: [{ messageId: 'missingNoStore', data: { method: 'POST' }, line: 5 }],
     },
   ],

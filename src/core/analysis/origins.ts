@@ -68,6 +68,8 @@ export function originOf(node: TSESTree.Node, file: FileInput, depth = 0): Origi
 }
 
 function originOfIdentifier(identifier: TSESTree.Identifier, file: FileInput, depth: number): Origin | undefined {
+  // Types and values share names: `cast(token: token)` resolves the type name to the parameter itself.
+  if (depth > MAX_DEPTH) return undefined;
   const variable = resolveVariable(identifier, file.scopeManager);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;

@@ -614,6 +614,8 @@ function checkPromise(write: CacheWrite, file: FileInput, report: ReportFn): voi
   if (handledInChain(source.call)) return;
   if (!isPromiseCall(source.call, source.variable, store, file)) return;
   if (deletesOnFailure(store)) return;
+  const producer = resolveFunction(source.call.callee, file) ?? resolveMethod(source.call.callee);
+  if (producer && cannotReject(producer, file)) return;
   const edits = deleteOnRejectionEdits(write, source.call, file);
   report({
     messageId: 'cachedRejection',
@@ -737,7 +739,7 @@ function checkMemoizer(wrap: CacheWrap, file: FileInput, report: ReportFn): void
   const fetcher = wrap.fetcher;
   if (!store || !fetcher || fetcher.type === AST_NODE_TYPES.SpreadElement) return;
   const fn = asyncFunctionOf(fetcher, file);
-  if (!fn) return;
+  if (!fn || cannotReject(fn, file)) return;
   const creation = wrap.call;
   let suggestion: SuggestionPlan<NoCacheNullishMessageId> | undefined;
   if (store.library === 'lodash-memoize') {
@@ -769,6 +771,54 @@ function checkMemoizer(wrap: CacheWrap, file: FileInput, report: ReportFn): void
     node: creation,
     ...(suggestion ? { suggestions: [suggestion] } : {}),
   });
+}
+
+/**
+ * An async function whose body cannot reject: all its work sits in a `try` whose `catch`
+ * neither throws nor rethrows, with nothing but literal declarations and returns around it
+ * (`async () => { try { return await load(); } catch { return []; } }`).
+ */
+function cannotReject(fn: FunctionNode, file: FileInput): boolean {
+  const body = fn.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    // `() => load().catch(() => fallback)`
+    const expression = stripTs(body);
+    return expression.type === AST_NODE_TYPES.CallExpression && handledInChain(expression);
+  }
+  let guarded = false;
+  for (const statement of body.body) {
+    if (statement.type === AST_NODE_TYPES.TryStatement) {
+      if (!statement.handler) return false;
+      if (/\bthrow\b|\breject\(/.test(file.text.slice(statement.handler.range[0], statement.handler.range[1]))) return false;
+      if (statement.finalizer && /\bthrow\b/.test(file.text.slice(statement.finalizer.range[0], statement.finalizer.range[1]))) return false;
+      guarded = true;
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) {
+      if (statement.argument && !isLiteralLike(statement.argument)) return false;
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.every((d) => !d.init || isLiteralLike(d.init))) continue;
+    return false;
+  }
+  return guarded;
+}
+
+function isLiteralLike(node: TSESTree.Node): boolean {
+  const value = stripTs(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.length === 0;
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.every((e) => !!e && e.type !== AST_NODE_TYPES.SpreadElement && isLiteralLike(e));
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isLiteralLike(p.value));
+    default:
+      return false;
+  }
 }
 
 function optionIsOn(property: TSESTree.Property | undefined): boolean {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { parentOf, unwrap } from '../ast.js';
 import { getHttpAnalysis, middlewareName, type Handler } from '../http/analysis.js';
-import { getDirective, hasDirective } from '../http/cache-control.js';
+import { getDirective, hasDirective, isSharedCacheable } from '../http/cache-control.js';
 import { replaceValue } from '../http/edits.js';
 import { cachePolicy } from '../http/policy.js';
 import { makePrivate } from '../http/values.js';
@@ -12,10 +12,15 @@ import type { Detector, FileInput } from '../model.js';
 export interface NoPublicCacheOnPrivateDataOptions {
   /** A regular expression (case-insensitive) for middleware and guard names that authenticate the request. */
   readonly authMiddlewarePattern: string;
+  /**
+   * Also report `max-age` without `private` (nor `public`/`s-maxage`) on per-user responses: RFC 9111
+   * lets shared caches store those unless the request carried `Authorization`.
+   */
+  readonly checkImplicitSharedCache: boolean;
 }
 
 /** Message ids of `no-public-cache-on-private-data`. */
-export type NoPublicCacheOnPrivateDataMessageId = 'publicPrivateData' | 'makePrivate';
+export type NoPublicCacheOnPrivateDataMessageId = 'publicPrivateData' | 'implicitSharedPrivateData' | 'makePrivate';
 
 /**
  * `public` or `s-maxage` tells CDNs and proxies to store a response and serve it to anyone.
@@ -28,27 +33,31 @@ export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOpti
   messages: {
     publicPrivateData:
       '`Cache-Control: {{value}}` lets shared caches serve this response to other users, but it depends on {{evidence}}; per-user responses must be `private` or `no-store`.',
+    implicitSharedPrivateData:
+      '`Cache-Control: {{value}}` does not say `private`, so shared caches may store this response and serve it to other users, but it depends on {{evidence}}; add `private`.',
     makePrivate: 'Change to `{{replacement}}`.',
   },
-  gate: (text, _options, filename) => mayUseHttp(text, filename) && /public|s-maxage/i.test(text),
+  gate: (text, options, filename) => mayUseHttp(text, filename) && (options.checkImplicitSharedCache ? /public|max-age/i : /public|s-maxage/i).test(text),
   detect(file, options, report) {
     const analysis = getHttpAnalysis(file);
     let pattern: RegExp | undefined;
     for (const handler of analysis.handlers) {
       const policy = cachePolicy(handler.writes);
-      const shared = policy.values.filter(
-        ({ parsed }) => hasDirective(parsed, 'public') || getDirective(parsed, 's-maxage') !== undefined,
-      );
-      if (shared.length === 0) continue;
-      pattern ??= new RegExp(options.authMiddlewarePattern, 'i');
-      const evidence = userEvidence(handler, file, pattern);
-      if (!evidence) continue;
-      for (const { write } of shared) {
+      for (const { write, parsed } of policy.values) {
+        const explicit = hasDirective(parsed, 'public') || getDirective(parsed, 's-maxage') !== undefined;
+        // Implicitly shared: max-age > 0 with neither `private` nor `no-store`.
+        if (!explicit && !(options.checkImplicitSharedCache && isSharedCacheable(parsed))) continue;
+        pattern ??= new RegExp(options.authMiddlewarePattern, 'i');
+        // Without public/s-maxage/must-revalidate, shared caches do not store answers to requests
+        // with `Authorization` (RFC 9111 §3.5): reading it is then no sign of a shared per-user copy.
+        const skip = explicit || hasDirective(parsed, 'must-revalidate') ? NOTHING : authorizationReads(handler);
+        const evidence = userEvidence(handler, file, pattern, skip);
+        if (!evidence) continue;
         const value = String(write.value);
         const replacement = makePrivate(value);
         const edits = replaceValue(write, replacement, file);
         report({
-          messageId: 'publicPrivateData',
+          messageId: explicit ? 'publicPrivateData' : 'implicitSharedPrivateData',
           data: { value, evidence },
           node: write.valueNode ?? write.node,
           ...(edits ? { suggestions: [{ messageId: 'makePrivate', data: { replacement }, edits }] } : {}),
@@ -58,13 +67,20 @@ export const noPublicCacheOnPrivateData: Detector<NoPublicCacheOnPrivateDataOpti
   },
 };
 
+const NOTHING: ReadonlySet<TSESTree.Node> = new Set();
+
+/** The handler's reads of the `Authorization` (or `Proxy-Authorization`) request header. */
+function authorizationReads(handler: Handler): ReadonlySet<TSESTree.Node> {
+  return new Set(handler.headerReads.filter((read) => read.name === 'authorization' || read.name === 'proxy-authorization').map((read) => read.node));
+}
+
 /** Words for the first proof that the response is per-user, or undefined when there is none. */
-function userEvidence(handler: Handler, file: FileInput, pattern: RegExp): string | undefined {
+function userEvidence(handler: Handler, file: FileInput, pattern: RegExp, skip: ReadonlySet<TSESTree.Node>): string | undefined {
   // Setting a cookie through a cookie jar (`ctx.cookies.set(...)`) reads as `ctx.cookies`; say what it does.
   const cookieCallees = new Set(handler.cookieWrites.map((call) => (call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : call)));
   for (const read of handler.userReads) {
     // NestJS guards are judged by name below, like middleware: `ThrottlerGuard` is no proof of a user.
-    if (isGuardsDecorator(read)) continue;
+    if (isGuardsDecorator(read) || skip.has(read)) continue;
     if (cookieCallees.has(read) || [...cookieCallees].some((callee) => callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object) === read)) continue;
     return `\`${snippet(read, file)}\``;
   }

@@ -12,6 +12,12 @@ export interface NoTrivialMemoOptions {
   readonly reactCompiler: ReactCompilerSetting;
   /** Under the React Compiler, report every manual `useMemo`/`useCallback`, not only trivial ones. */
   readonly reportAllInCompiler: boolean;
+  /**
+   * Also report empty-deps memos that use nothing from the component (hoist them to module
+   * scope). Off by default: the memo already keeps one identity per instance, so hoisting is a
+   * small saving, and a value built per instance (an editor, a store) must not be shared.
+   */
+  readonly hoist?: boolean;
 }
 
 /** Message ids of `no-trivial-memo`. */
@@ -88,7 +94,7 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
           continue;
         }
       }
-      const hoist = hoistPlan(call, hook, component, context);
+      const hoist = options.hoist ? hoistPlan(call, hook, component, context) : undefined;
       if (hoist) {
         report({
           messageId: compiled() ? 'hoistCompiler' : 'hoist',

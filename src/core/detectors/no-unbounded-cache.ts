@@ -167,6 +167,8 @@ const EVICTIONS: ReadonlySet<string> = new Set(['delete', 'clear', '=', 'size'])
 
 function checkContainer(site: StoreSite, stores: readonly StoreSite[], { file, report }: Context): boolean {
   if (site.binding.kind === 'anonymous' || !isLongLived(site, file)) return false;
+  // A browser tab or a one-off tool ends long before a Map of its own keys matters.
+  if (isClientModule(file) || SHORT_LIVED_PATH.test(file.filename.replace(/\\/g, '/'))) return false;
   if (site.escapes.length > 0) return false;
   if (site.uses.some((use) => EVICTIONS.has(use.method))) return false;
   if (site.binding.kind === 'member') {
@@ -182,6 +184,8 @@ function checkContainer(site: StoreSite, stores: readonly StoreSite[], { file, r
   }
   const write = missSetWrite(site, file);
   if (!write) return false;
+  // Keys from a fixed set (locales, currencies, an enum) bound the Map by themselves.
+  if (fixedKeySet(site, write, file)) return false;
   report({
     messageId: 'unboundedMap',
     data: { name: site.binding.name, line: write.node.loc.start.line },
@@ -625,31 +629,164 @@ function memoizedParams(node: TSESTree.Node | undefined, file: FileInput): reado
   return undefined;
 }
 
-/** A parameter whose declared type has few values (`boolean`, `'en' | 'fr'`): the keys it makes are bounded. */
-function hasFiniteType(param: TSESTree.Parameter): boolean {
+/** A parameter whose declared type has few values (`boolean`, `'en' | 'fr'`, a local enum or alias of one): the keys it makes are bounded. */
+function hasFiniteType(param: TSESTree.Parameter, file?: FileInput): boolean {
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   if (target.type !== AST_NODE_TYPES.Identifier || !target.typeAnnotation) return false;
-  const finite = (type: TSESTree.TypeNode): boolean => {
-    switch (type.type) {
-      case AST_NODE_TYPES.TSBooleanKeyword:
-      case AST_NODE_TYPES.TSLiteralType:
-      case AST_NODE_TYPES.TSUndefinedKeyword:
-      case AST_NODE_TYPES.TSNullKeyword:
-        return true;
-      case AST_NODE_TYPES.TSUnionType:
-        return type.types.every(finite);
-      default:
-        return false;
+  return isFiniteType(target.typeAnnotation.typeAnnotation, file, 0);
+}
+
+/**
+ * A type with a handful of values: literals, `boolean`, unions of them, and (with the file) an
+ * enum or a type alias of such a union declared in this file, or `keyof typeof TABLE`.
+ */
+function isFiniteType(type: TSESTree.TypeNode, file: FileInput | undefined, depth: number): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every((t) => isFiniteType(t, file, depth));
+    case AST_NODE_TYPES.TSTypeOperator:
+      // keyof typeof TABLE: the keys of a constant object
+      return type.operator === 'keyof' && type.typeAnnotation?.type === AST_NODE_TYPES.TSTypeQuery;
+    case AST_NODE_TYPES.TSIndexedAccessType:
+      // (typeof LOCALES)[number]: the elements of a constant tuple
+      return type.objectType.type === AST_NODE_TYPES.TSTypeQuery;
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (!file || depth > 3 || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = type.typeName.name;
+      for (const statement of file.ast.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        if (declaration?.type === AST_NODE_TYPES.TSEnumDeclaration && declaration.id.name === name) return true;
+        if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) return isFiniteType(declaration.typeAnnotation, file, depth + 1);
+      }
+      return false;
     }
+    default:
+      return false;
+  }
+}
+
+/** Code that runs in a browser tab (a React module, a `'use client'` file, a front-end folder): its process is the tab. */
+function isClientModule(file: FileInput): boolean {
+  const name = file.filename.replace(/\\/g, '/');
+  if (/\.[jt]sx$/.test(name) || CLIENT_PATH.test(name)) return true;
+  if (/^\s*(?:\/\/[^\n]*\n\s*)*['"]use client['"]/.test(file.text)) return true;
+  return getFileIndex(file).imports.some((declaration) => /^(?:react|react-dom|react-dom\/client|next\/navigation|next\/router|@tanstack\/react-query|swr)$/.test(declaration.source.value));
+}
+
+const CLIENT_PATH = /(?:^|\/)(?:front-?end|client|browser|components|hooks|pages\/(?!api\/))\//i;
+/** One-off tools: importers, seeds, scripts, migrations, CLIs. */
+const SHORT_LIVED_PATH = /(?:^|\/)(?:data-import|importers?|seeds?|scripts?|migrations?|cli|bin)\//i;
+
+/**
+ * Keys drawn from a fixed set: the Map's declared key type (`new Map<Locale, T>()`, a field typed
+ * `Map<Currency, Rate>` or `Record<Locale, T>`) is finite, or the key is a parameter of a finite
+ * type, or the miss path first checks the key against a constant table of this file
+ * (`if (!SUPPORTED.includes(code)) throw ...`, `if (!(k in RATES)) return`).
+ */
+function fixedKeySet(site: StoreSite, write: StoreUse, file: FileInput): boolean {
+  const keyType = declaredKeyType(site);
+  if (keyType && (isFiniteType(keyType, file, 0) || isClosedImportedType(keyType, file))) return true;
+  const key = write.args[0];
+  if (!key || !write.fn) return false;
+  const keyNode = unwrap(key);
+  if (keyNode.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveVariable(keyNode, file.scopeManager)?.defs[0];
+    if (def?.type === 'Parameter' && isFunction(def.node)) {
+      const param = def.node.params.find((p) => (p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p) === def.name);
+      if (param && hasFiniteType(param, file)) return true;
+    }
+  }
+  return guardedByConstantTable(write.fn, keyNode, write.node.range[0], site.binding.kind === 'anonymous' ? '' : site.binding.name, file);
+}
+
+/**
+ * A key type that names a closed set this file cannot enumerate: a type imported from another
+ * module (an enum or a union of literals: `BulkPublishTargetType`), or classes as keys
+ * (`Type<Event>`, `Function`, `abstract new () => T`): registries of what the code defines.
+ */
+function isClosedImportedType(type: TSESTree.TypeNode, file: FileInput): boolean {
+  if (type.type === AST_NODE_TYPES.TSConstructorType) return true;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  if (name === 'Function' || name === 'Type' || name === 'Constructor' || name === 'Class') return true;
+  return getFileIndex(file).imports.some((declaration) =>
+    declaration.specifiers.some((specifier) => specifier.local.name === name && !/(?:Id|ID|Key|Url|URL|Token|Path|Name|String|Hash)$/.test(name)),
+  );
+}
+
+function declaredKeyType(site: StoreSite): TSESTree.TypeNode | undefined {
+  const fromArgs = (node: TSESTree.Node | undefined): TSESTree.TypeNode | undefined => {
+    if (node?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    return node.typeArguments?.params[0];
   };
-  return finite(target.typeAnnotation.typeAnnotation);
+  const creationType = fromArgs(site.creation);
+  if (creationType) return creationType;
+  const node = site.node;
+  const annotation =
+    node.type === AST_NODE_TYPES.PropertyDefinition
+      ? node.typeAnnotation?.typeAnnotation
+      : node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier
+        ? node.id.typeAnnotation?.typeAnnotation
+        : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!['Map', 'Record', 'Partial'].includes(annotation.typeName.name)) return undefined;
+  const first = annotation.typeArguments?.params[0];
+  // Partial<Record<K, V>>
+  if (annotation.typeName.name === 'Partial') {
+    return first?.type === AST_NODE_TYPES.TSTypeReference && first.typeName.type === AST_NODE_TYPES.Identifier && first.typeName.name === 'Record' ? first.typeArguments?.params[0] : undefined;
+  }
+  return first;
+}
+
+/** An `if` before `before` in `fn` whose test looks the key up in a module constant (`TABLE[k]`, `k in TABLE`, `LIST.includes(k)`). */
+function guardedByConstantTable(fn: FunctionNode, key: TSESTree.Node, before: number, cacheName: string, file: FileInput): boolean {
+  const keyText = file.text.slice(key.range[0], key.range[1]);
+  if (!/^[\w$.]+$/.test(keyText) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of fn.body.body) {
+    if (statement.range[0] >= before) break;
+    if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+    const test = file.text.slice(statement.test.range[0], statement.test.range[1]);
+    const table = new RegExp(`([A-Za-z_$][\\w$]*)(?:\\[\\s*${escapeRegExp(keyText)}\\s*\\]|\\.(?:includes|has|hasOwnProperty)\\(\\s*${escapeRegExp(keyText)}\\s*\\))|${escapeRegExp(keyText)}\\s+in\\s+([A-Za-z_$][\\w$]*)`).exec(test);
+    const name = table?.[1] ?? table?.[2];
+    if (name && name !== cacheName && resolveInModule(name, file)) return true;
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A module-level `const NAME = <literal object, array or Set of literals>` of this file. */
+function resolveInModule(name: string, file: FileInput): boolean {
+  for (const statement of file.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== name || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      // A table with entries (an empty one is a store being filled, maybe the cache itself).
+      if (init.type === AST_NODE_TYPES.ObjectExpression) return init.properties.length > 0;
+      if (init.type === AST_NODE_TYPES.ArrayExpression) return init.elements.length > 0;
+      if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'Set') {
+        const items = init.arguments[0];
+        return items?.type === AST_NODE_TYPES.ArrayExpression && items.elements.length > 0;
+      }
+    }
+  }
+  return false;
 }
 
 /** True when a memoizer can only ever hold a handful of keys: no parameters, or only finite-typed ones. */
 function fewKeys(params: readonly TSESTree.Parameter[] | undefined, keyedParams: number): boolean {
   if (!params) return false;
   if (params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return false;
-  return params.slice(0, keyedParams).every(hasFiniteType);
+  return params.slice(0, keyedParams).every((param) => hasFiniteType(param));
 }
 
 function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression, file: FileInput): string {

@@ -87,6 +87,7 @@ export const preferStampedeProtection: Detector<PreferStampedeProtectionOptions,
       if (seen.has(key)) continue;
       seen.add(key);
       if (checker.isProtected(shape)) continue;
+      if (!worthProtecting(shape, file)) continue;
       const jitter = jitterEdit(shape, options, file);
       report({
         messageId: 'noStampedeProtection',
@@ -98,6 +99,56 @@ export const preferStampedeProtection: Detector<PreferStampedeProtectionOptions,
     reportLockRetries(file, stores, report);
   },
 };
+
+/**
+ * Whether a stampede here would hurt: the entry must expire (an entry that never expires is
+ * loaded once per key, at most by the requests that race the first load), the load must be
+ * more than a module import (`await import('./heavy')` is cached by the runtime), and the code
+ * must be on a hot path (not an admin tool, a worker, a job or a script).
+ */
+function worthProtecting(shape: CacheAsideRead, file: FileInput): boolean {
+  if (COLD_PATH.test(file.filename.replace(/\\/g, '/'))) return false;
+  const source = shape.source!;
+  if (someNode(source, file, (node) => node.type === AST_NODE_TYPES.ImportExpression)) return false;
+  return entryExpires(shape, file);
+}
+
+/** Files of admin tools, background workers, jobs, queue consumers, scripts and seeds: rarely many concurrent callers. */
+const COLD_PATH = /(?:^|\/)(?:admin|workers?|jobs?|crons?|cronjobs|scripts?|queues?|consumers?|processors?|migrations?|seeds?|cli)(?:\/|[.-])/i;
+
+/** Does an entry written by this cache-aside read ever expire? Unknown stores count as expiring. */
+function entryExpires(shape: CacheAsideRead, file: FileInput): boolean {
+  const store = shape.store;
+  const write = shape.write!;
+  const fnText = file.text.slice(shape.fn.range[0], shape.fn.range[1]);
+  switch (store.library) {
+    case 'map':
+    case 'object':
+      // In-process entries expire only when the code checks an age on read.
+      return /Date\.now\(\)|\bnew Date\(|performance\.now\(\)|expir|\bttl\b|maxAge|stale/i.test(fnText);
+    case 'ioredis':
+    case 'node-redis':
+    case 'upstash-redis':
+    case 'vercel-kv': {
+      const method = write.method.toLowerCase();
+      if (method === 'setex' || method === 'psetex') return true;
+      const args = write.args.map((arg) => file.text.slice(arg.range[0], arg.range[1])).join(',');
+      return /['"](?:EX|PX|EXAT|PXAT|KEEPTTL)['"]|\b(?:EX|PX|ex|px|exat|pxat)\s*:/.test(args) || /\.p?expire(?:at)?\s*\(/i.test(fnText);
+    }
+    case 'lru-cache': {
+      const options = creationOptions(store);
+      if (optionProperty(options, 'ttl') || optionProperty(options, 'maxAge')) return true;
+      return write.args.length > 2;
+    }
+    case 'node-cache': {
+      const options = creationOptions(store);
+      if (optionProperty(options, 'stdTTL')) return true;
+      return write.args.length > 2;
+    }
+    default:
+      return true;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Protections

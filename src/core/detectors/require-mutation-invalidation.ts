@@ -38,6 +38,12 @@ export interface RequireMutationInvalidationOptions {
   readonly globalInvalidation: boolean;
   /** Next.js major version; `null` reads it from the nearest package.json. */
   readonly nextMajor: number | null;
+  /**
+   * Report a TanStack mutation or a server action only when a sibling in the same file (another
+   * mutation, another action) does invalidate: the file's own convention is the evidence that this
+   * one forgot. Off: report every one without invalidation.
+   */
+  readonly requireSibling: boolean;
 }
 
 /** Message ids of `require-mutation-invalidation`. */
@@ -88,13 +94,13 @@ export const requireMutationInvalidation: Detector<Options, MessageId> = {
     staleServerWrite:
       '`{{write}}` changes {{entity}} data that `{{reader}}` caches under `{{key}}`, but `{{fn}}` neither deletes, updates nor tags that entry: readers keep getting the old value until it expires.',
     mutationWithoutInvalidation:
-      'The mutation `{{name}}` changes server data, but nothing invalidates or updates the cached queries (`invalidateQueries`/`setQueryData` in `onSuccess`/`onSettled`, at the `mutate()` call, or after `await mutateAsync()`): they keep showing the old data until they refetch.',
+      'The mutation `{{name}}` changes server data, but nothing invalidates or updates the cached queries (`invalidateQueries`/`setQueryData` in `onSuccess`/`onSettled`, at the `mutate()` call, or after `await mutateAsync()`): they keep showing the old data until they refetch.{{sibling}}',
     swrMutationWithoutRevalidation:
       '`useSWRMutation` {{why}}, and nothing calls `mutate` after `trigger()`: the data this file reads with `useSWR({{read}})` stays stale.',
     swrWriteWithoutMutate:
       '`{{write}}` changes data this component reads with `useSWR`, but nothing calls `mutate` after it: the component shows the old data until SWR revalidates on its own.',
     actionWithoutRevalidation:
-      'Server action `{{name}}` writes data (`{{write}}`) but never calls `revalidatePath`, `revalidateTag`, `updateTag` or `refresh`: cached pages and fetches keep serving the old data.',
+      'Server action `{{name}}` writes data (`{{write}}`) but never calls `revalidatePath`, `revalidateTag`, `updateTag` or `refresh`: cached pages and fetches keep serving the old data.{{sibling}}',
     keyShapeMismatch:
       '`{{key}}` is a {{shape}} key, but the data is cached under the {{otherShape}} key `{{other}}` (line {{line}}): keys of different shapes never match, so this invalidates nothing.',
     invalidateQuery: 'Invalidate `{{key}}` when the mutation succeeds.',
@@ -481,14 +487,19 @@ function checkTanStack(context: Context): void {
   }
   for (const call of filterCalls) checkQueryKeyShape(call, context);
   if (mutations.length === 0 || context.config.globalInvalidation || hasGlobalMutationInvalidation(context)) return;
+  const uncovered: { call: TSESTree.CallExpression; mutation: MutationInfo }[] = [];
+  const covered: string[] = [];
   for (const call of mutations) {
     const mutation = describeMutation(call, context);
+    const name = mutation.names[0] ?? calleeName(call) ?? 'useMutation';
     if (context.allowed(mutation.allowNames)) continue;
     if (mutation.options === null) continue;
     const options = mutation.options;
     if (options) {
-      if (callbacksCover(options, 'query', context, MUTATION_CALLBACKS)) continue;
-      if (declaresInvalidation(options, context)) continue;
+      if (callbacksCover(options, 'query', context, MUTATION_CALLBACKS) || declaresInvalidation(options, context)) {
+        covered.push(name);
+        continue;
+      }
       // `...options` / `...mutationOptions`: the caller's callbacks may invalidate.
       if (hasSpread(options)) continue;
     }
@@ -499,14 +510,33 @@ function checkTanStack(context: Context): void {
       if (!flow.returned || !queryKeys(file).some((key) => sharesEntity(key.words, mutation.words))) continue;
       if (mutation.owner && acceptsCallbacks(mutation.owner)) continue;
     }
-    if (flow.triggers.length > 0 && flow.triggers.every((trigger) => triggerCovered(trigger, mutation.owner, context, 'query', MUTATION_CALLBACKS))) continue;
+    if (flow.triggers.length > 0 && flow.triggers.every((trigger) => triggerCovered(trigger, mutation.owner, context, 'query', MUTATION_CALLBACKS))) {
+      covered.push(name);
+      continue;
+    }
+    uncovered.push({ call, mutation });
+  }
+  const sibling = siblingNote(covered, context);
+  if (sibling === undefined) return;
+  for (const { call, mutation } of uncovered) {
     context.report({
       messageId: 'mutationWithoutInvalidation',
-      data: { name: mutation.names[0] ?? calleeName(call) ?? 'useMutation' },
+      data: { name: mutation.names[0] ?? calleeName(call) ?? 'useMutation', sibling },
       node: call.callee,
       suggestions: invalidateSuggestions(mutation, context),
     });
   }
+}
+
+/**
+ * The sibling that shows this file's convention (`updateBase` invalidates), as a sentence for the
+ * message, or `undefined` when the option asks for one and none exists. Measured on real apps,
+ * mutations without a sibling that invalidates were almost all right: reads issued as mutations,
+ * data that arrives over a socket, a navigation that reloads the data.
+ */
+function siblingNote(covered: readonly string[], context: Context): string | undefined {
+  if (covered.length > 0) return ` \`${covered[0]}\` in this file does.`;
+  return context.config.requireSibling === false ? '' : undefined;
 }
 
 /** A hook that takes options or callbacks from its caller (`useCreateTodo(options)`, `({ onSuccess })`). */
@@ -1057,18 +1087,28 @@ function checkActions(context: Context): void {
   const actions = serverActions(file);
   if (actions.length === 0) return;
   const writes = getDataWrites(file);
+  const uncovered: { action: (typeof actions)[number]; direct: DataWrite[]; all: DataWrite[] }[] = [];
+  const covered: string[] = [];
   for (const action of actions) {
     if (context.allowed([action.name])) continue;
     const direct = writes.filter((write) => contains(action.fn, write.node));
     const all = direct.length > 0 ? direct : writesThroughHelpers(action.fn, writes, context);
+    if (covers(action.fn, 'next', context)) {
+      if (all.length > 0) covered.push(action.name);
+      continue;
+    }
     if (all.length === 0) continue;
-    if (covers(action.fn, 'next', context)) continue;
+    uncovered.push({ action, direct, all });
+  }
+  const sibling = siblingNote(covered, context);
+  if (sibling === undefined) return;
+  for (const { action, direct, all } of uncovered) {
     const first = all[0]!;
     for (const write of all) context.reported.add(write.node);
     const at = direct.length > 0 ? first.node : (actionNameNode(action.fn) ?? action.fn);
     context.report({
       messageId: 'actionWithoutRevalidation',
-      data: { name: action.name, write: first.text },
+      data: { name: action.name, write: first.text, sibling },
       node: at,
       suggestions: direct.length > 0 ? revalidateSuggestions(action.fn, direct, context) : [],
     });

@@ -4,22 +4,29 @@ import { getFileIndex } from '../analysis/file-index.js';
 import { originOf } from '../analysis/origins.js';
 import { addNamedImport } from '../edits/imports.js';
 import { getHttpAnalysis, middlewareName, type Handler, type HeaderWrite, type HttpAnalysis } from '../http/analysis.js';
-import { isCachingValue, parseCacheControl } from '../http/cache-control.js';
+import { hasDirective, isCachingValue, parseCacheControl, type ParsedCacheControl } from '../http/cache-control.js';
 import { insertAtHandlerStart, quote, replaceValue } from '../http/edits.js';
 import { MUTATION_METHODS, mayUseHttp } from '../http/frameworks.js';
-import { cachePolicy } from '../http/policy.js';
+import { cachePolicy, middlewareWrites } from '../http/policy.js';
 import type { Detector, FileInput, TextEdit } from '../model.js';
 
 /** Options of `require-no-store-on-mutation`. */
 export interface RequireNoStoreOnMutationOptions {
-  /** Also report mutation handlers that set no `Cache-Control` at all (the reference's rule). */
+  /**
+   * Also report every mutation handler that sets no `Cache-Control` at all (a house policy of
+   * "every mutation says no-store"). Off by default: without explicit freshness a cache does not
+   * store a mutation's response (RFC 9111 §3), so only handlers a cache could store are reported.
+   */
   readonly checkMissing: boolean;
   /** Middleware (by name as written at the route or `app.use`) that already sets `no-store`. */
   readonly noStoreMiddleware: readonly string[];
 }
 
 /** Message ids of `require-no-store-on-mutation`. */
-export type RequireNoStoreOnMutationMessageId = 'cachingMutation' | 'missingNoStore';
+export type RequireNoStoreOnMutationMessageId = 'cachingMutation' | 'missingNoStore' | 'inheritedCaching' | 'responseCache' | 'cachedRouter';
+
+/** Response-cache middleware that stores responses to every method unless told otherwise (apicache caches POSTs too). */
+const RESPONSE_CACHE_PACKAGES: ReadonlySet<string> = new Set(['apicache', 'apicache-plus']);
 
 /** Packages whose middleware sets `Cache-Control: no-store` (or stronger) on every response. */
 const NO_STORE_PACKAGES: ReadonlySet<string> = new Set(['nocache', 'no-cache', 'helmet/nocache']);
@@ -37,6 +44,12 @@ export const requireNoStoreOnMutation: Detector<RequireNoStoreOnMutationOptions,
       'This {{method}} handler sends `Cache-Control: {{value}}`, so a cache may store the response to a state-changing request and replay it; send `no-store`.',
     missingNoStore:
       'This {{method}} handler sets no `Cache-Control`, so a cache between client and server may store the response to a state-changing request; send `Cache-Control: no-store`.',
+    inheritedCaching:
+      'This {{method}} handler sets no `Cache-Control` of its own, and middleware in front of it sends `{{value}}`, so a cache may store the response to a state-changing request; send `Cache-Control: no-store`.',
+    responseCache:
+      '`{{middleware}}` caches responses in front of this {{method}} handler (apicache stores every method by key of URL), so the next identical request gets this response back without reaching the handler; keep the cache to GET routes or send `Cache-Control: no-store`.',
+    cachedRouter:
+      'GET routes of this {{scope}} send `{{value}}`, and this {{method}} handler answers with data but sets no `Cache-Control`; a cache rule for the path may store it too. Send `Cache-Control: no-store`.',
   },
   gate: (text, _options, filename) => mayUseHttp(text, filename) && /post|put|patch|delete|\bdel\b|method/i.test(text),
   detect(file, options, report) {
@@ -44,6 +57,8 @@ export const requireNoStoreOnMutation: Detector<RequireNoStoreOnMutationOptions,
     for (const handler of analysis.handlers) {
       const method = handler.methods.find((m) => MUTATION_METHODS.has(m));
       if (!method) continue;
+      // A handler that only answers 405 (or sets Allow) stores nothing worth keeping.
+      if (onlyRejectsMethod(handler, file)) continue;
       const policy = cachePolicy(handler.writes);
       for (const { write, parsed } of policy.values) {
         if (write.mode !== 'set' || !isCachingValue(parsed)) continue;
@@ -55,20 +70,105 @@ export const requireNoStoreOnMutation: Detector<RequireNoStoreOnMutationOptions,
           ...(fix ? { fix } : {}),
         });
       }
-      if (!options.checkMissing || !policy.none) continue;
+      if (!policy.none) continue;
       if (coveredByMiddleware(handler, analysis, file, options)) continue;
       // Headers this file cannot read (a spread, a computed name, a response handed to other code) may hold Cache-Control.
       if (hasUnknownHeaders(handler, file)) continue;
+      const exposure = cacheExposure(handler, analysis, file);
+      if (!exposure && !options.checkMissing) continue;
       const fix = noStoreFix(handler, file);
       report({
-        messageId: 'missingNoStore',
-        data: { method },
+        messageId: exposure?.messageId ?? 'missingNoStore',
+        data: { method, ...exposure?.data },
         node: reportNode(handler),
         ...(fix ? { fix } : {}),
       });
     }
   },
 };
+
+type Exposure = { messageId: 'inheritedCaching' | 'responseCache' | 'cachedRouter'; data: Record<string, string> };
+
+/**
+ * Why a cache could store this mutation's response although the handler sets no
+ * `Cache-Control`: middleware in front of it sends a caching value, a response-cache middleware
+ * (apicache) covers it, or the GET routes of the same app, router or route file send caching
+ * values while this handler answers with data.
+ */
+function cacheExposure(handler: Handler, analysis: HttpAnalysis, file: FileInput): Exposure | undefined {
+  const inherited = cachePolicy(middlewareWrites(handler, analysis)).values.find(({ parsed }) => isCachingValue(parsed));
+  if (inherited) return { messageId: 'inheritedCaching', data: { value: String(inherited.write.value) } };
+  const responseCache = responseCacheIn(handler, file);
+  if (responseCache) return { messageId: 'responseCache', data: { middleware: responseCache } };
+  if (!answersWithData(handler, file)) return undefined;
+  const scope = handler.framework === 'next' ? 'route file' : handler.framework === 'nest' ? 'controller' : 'router';
+  const app = handler.app ? unwrap(handler.app) : undefined;
+  const appName = app?.type === AST_NODE_TYPES.Identifier ? app.name : undefined;
+  for (const other of analysis.handlers) {
+    if (other === handler || !other.methods.includes('GET')) continue;
+    const same =
+      handler.framework === 'next'
+        ? other.framework === 'next'
+        : handler.framework === 'nest'
+          ? other.method?.parent === handler.method?.parent
+          : appName !== undefined && (() => {
+              const otherApp = other.app ? unwrap(other.app) : undefined;
+              return otherApp?.type === AST_NODE_TYPES.Identifier && otherApp.name === appName;
+            })();
+    if (!same) continue;
+    const cached = cachePolicy(other.writes).values.find(({ parsed }) => isSharedCaching(parsed));
+    if (cached) return { messageId: 'cachedRouter', data: { scope, value: String(cached.write.value) } };
+  }
+  return undefined;
+}
+
+/** A value a shared cache may store: `public` or `s-maxage`, not `private`/`no-store`. */
+function isSharedCaching(parsed: ParsedCacheControl): boolean {
+  return isCachingValue(parsed) && !hasDirective(parsed, 'private') && (hasDirective(parsed, 'public') || hasDirective(parsed, 's-maxage'));
+}
+
+/** `apicache.middleware('5 minutes')` (or an alias of it) on the route or in `app.use` before it. */
+function responseCacheIn(handler: Handler, file: FileInput): string | undefined {
+  const isResponseCache = (node: TSESTree.Node): boolean => {
+    const expression = unwrap(node);
+    if (expression.type === AST_NODE_TYPES.ArrayExpression) return expression.elements.some((element) => !!element && isResponseCache(element));
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+    const origin = originOf(callee, file);
+    return !!origin && RESPONSE_CACHE_PACKAGES.has(origin.source);
+  };
+  const named = (node: TSESTree.Node): string => middlewareName(node) ?? 'apicache';
+  const onRoute = handler.middleware.find(isResponseCache);
+  if (onRoute) return named(onRoute);
+  const app = handler.app ? unwrap(handler.app) : undefined;
+  if (app?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const call of getFileIndex(file).calls) {
+    if (call.range[0] >= handler.node.range[0]) continue;
+    const member = calleeMember(call);
+    if (!member || memberName(member) !== 'use') continue;
+    const object = unwrap(member.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== app.name) continue;
+    const found = call.arguments.find(isResponseCache);
+    if (found) return named(found);
+  }
+  return undefined;
+}
+
+/** Response bodies that carry data: `res.json(x)`, `res.send(x)`, `ctx.body =`, `c.json(x)`, `Response.json(x)`, a returned value. */
+const DATA_RESPONSE = /\.(?:json|jsonp|send|render)\(\s*[^)\s]|\.body\s*=[^=]|Response\.json\(|new (?:Next)?Response\(\s*(?!null\b|undefined\b|\))|\breturn\s+(?!;|null\b|undefined\b|res\b|reply\b|next\()[\w{[(`'"]/;
+
+function answersWithData(handler: Handler, file: FileInput): boolean {
+  return DATA_RESPONSE.test(file.text.slice(handler.fn.range[0], handler.fn.range[1]));
+}
+
+/** The handler's only answer is 405 Method Not Allowed. */
+function onlyRejectsMethod(handler: Handler, file: FileInput): boolean {
+  const text = file.text.slice(handler.fn.range[0], handler.fn.range[1]);
+  if (!/\b405\b|method\s*not\s*allowed|methodNotAllowed/i.test(text)) return false;
+  const body = handler.fn.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  // Nothing but the rejection: a few statements, and no other status or data sent.
+  return body.body.length <= 4 && !/\b(?:20\d|30\d)\b/.test(text);
+}
 
 /** The method name of a registration (`app.post`), the export name, or the Nest decorator key. */
 function reportNode(handler: Handler): TSESTree.Node {

@@ -98,6 +98,13 @@ export const validCacheControl: Detector<ValidCacheControlOptions, ValidCacheCon
       const header = staticValue(call.arguments[0]!, file);
       if (typeof header === 'string' && header.toLowerCase() === 'cache-control') check(call.arguments[1]);
     }
+    // headers['Cache-Control'] = '...' on a headers object built by assignment
+    for (const assignment of index.assignments) {
+      const left = assignment.left;
+      if (assignment.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const key = memberName(left) ?? (left.computed ? staticValue(left.property, file) : undefined);
+      if (typeof key === 'string' && key.toLowerCase() === 'cache-control') check(assignment.right);
+    }
     for (const property of index.properties) {
       const key = propertyKey(property, file);
       if (key !== undefined && key.toLowerCase() === 'cache-control' && property.parent.type === AST_NODE_TYPES.ObjectExpression) {

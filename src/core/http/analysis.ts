@@ -19,7 +19,9 @@ import {
   CHAINABLE_RESPONSE_METHODS,
   HANDLER_SHAPES,
   HTTP_MODULES,
+  KOA_ROUTER_MODULES,
   NEST_ROUTE_DECORATORS,
+  OPENAPI_ROUTE_MODULES,
   NEXT_ROUTE_EXPORTS,
   REQUEST_TYPES,
   RESPONSE_TYPES,
@@ -52,9 +54,10 @@ export interface HeaderWrite {
  * The syntactic form of a header write:
  * `call` is `recv.method(name, value)`, `object` is `recv.method({ name: value })`,
  * `vary` is `res.vary(field)`/`ctx.vary(field)`, `property` is a `{ 'Cache-Control': v }` entry of a
- * headers init object, `decorator` is NestJS `@Header(name, value)`.
+ * headers init object, `assignment` is `headers['Cache-Control'] = v` on a headers object later
+ * passed to a response, `decorator` is NestJS `@Header(name, value)`.
  */
-export type WriteForm = 'call' | 'object' | 'vary' | 'property' | 'decorator';
+export type WriteForm = 'call' | 'object' | 'vary' | 'property' | 'assignment' | 'decorator';
 
 /** A route handler or middleware the analysis recognised, with what it reads and writes. */
 export interface Handler {
@@ -104,7 +107,7 @@ export function mayHaveHandlers(file: FileInput, index: FileIndex): boolean {
 }
 
 const NEXT_ROUTE_FILE = /(^|[\\/])(route|middleware|proxy)\.[cm]?[jt]sx?$/;
-const REQUIRE_HTTP = /require\(\s*['"](?:node:)?(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|https?)['"]\s*\)/;
+const REQUIRE_HTTP = /require\(\s*['"](?:node:)?(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/zod-openapi|https?)['"]\s*\)/;
 
 /** The file's HTTP analysis, computed once per AST and shared by every rule. */
 export function getHttpAnalysis(file: FileInput): HttpAnalysis {
@@ -146,6 +149,7 @@ function analyse(file: FileInput, index: FileIndex): HttpAnalysis {
       }
     }
   }
+  for (const handler of wrappedRouteHandlers(file, index)) add(handler);
   for (const handler of nextRouteHandlers(file, index)) add(handler);
   for (const handler of nestHandlers(file, index)) add(handler);
   // Functions typed as handlers (`(req: Request, res: Response) => ...`) registered elsewhere.
@@ -188,7 +192,7 @@ function routerFramework(node: TSESTree.Node, file: FileInput, depth = 0): Frame
   if (expression.type === AST_NODE_TYPES.CallExpression && depth < 6) {
     const member = calleeMember(expression);
     const name = member ? memberName(member) : undefined;
-    if (member && name && (name === 'route' || ROUTE_METHODS.has(name))) {
+    if (member && name && (name === 'route' || name === 'openapi' || ROUTE_METHODS.has(name))) {
       const base = routerFramework(member.object, file, depth + 1);
       if (base) return base;
     }
@@ -287,6 +291,10 @@ function handlersOfRegistration(call: TSESTree.CallExpression, file: FileInput):
     args = args.slice(1);
   } else if (name === 'route' && args.length === 1 && args[0]!.type === AST_NODE_TYPES.ObjectExpression) {
     return fastifyRouteObject(call, args[0], file);
+  } else if (name === 'register' && args.length >= 3) {
+    return koaRegister(call, member, file);
+  } else if (name === 'openapi' && args.length >= 2) {
+    return openApiRoute(call, member, file);
   } else if (lower === 'createserver') {
     return nodeServerHandlers(call, file);
   } else {
@@ -316,20 +324,92 @@ function handlersOfRegistration(call: TSESTree.CallExpression, file: FileInput):
       else if (key === 'preHandler' || key === 'onRequest' || key === 'preValidation') middleware.push(property.value);
     }
   }
+  return stackHandlers(framework, methods, fnArgs, call, member.object, file, middleware);
+}
+
+/** HTTP methods named by a static value (`'get'`, `['GET', 'POST']`); undefined when not static. */
+function methodsOf(node: TSESTree.Node, file: FileInput): HttpMethod[] | undefined {
+  const value = staticValue(node, file);
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? [value] : value;
+  return list.map((m) => (ROUTE_METHODS.get(m.toLowerCase()) ?? 'ALL') as HttpMethod);
+}
+
+/**
+ * A route's middleware list and handler, the handler last: `[auth(), handle]` or a lone function.
+ * Earlier functions declared in the file are handlers of their own too (middleware that may write headers).
+ */
+function stackHandlers(
+  framework: Framework,
+  methods: readonly HttpMethod[],
+  stack: readonly TSESTree.Node[],
+  call: TSESTree.CallExpression,
+  app: TSESTree.Node,
+  file: FileInput,
+  middleware: TSESTree.Node[] = [],
+): Handler[] {
   const out: Handler[] = [];
-  const last = fnArgs.length - 1;
-  fnArgs.forEach((arg, i) => {
+  const last = stack.length - 1;
+  stack.forEach((arg, i) => {
     const fn = functionOf(arg, file);
-    if (!fn) {
-      if (i < last) middleware.push(arg);
-      return;
-    }
-    // Earlier functions are middleware of the last one; they are handlers of their own too.
     const isMain = i === last;
-    out.push(makeHandler(framework, isMain ? methods! : ['USE'], fn, isMain ? call : arg, isMain ? [...middleware] : [], member.object));
+    if (fn) out.push(makeHandler(framework, isMain ? methods : ['USE'], fn, isMain ? call : arg, isMain ? [...middleware] : [], app));
     if (!isMain) middleware.push(arg);
   });
   return out;
+}
+
+/** The items of a list argument: an array literal's elements (spreads included, holes not), or the one value. */
+function listItems(node: TSESTree.Node): TSESTree.Node[] {
+  const expression = unwrap(node);
+  return expression.type === AST_NODE_TYPES.ArrayExpression ? expression.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => !!e) : [expression];
+}
+
+/** `new OpenAPIHono()`, a value typed `OpenAPIHono`, or a chain of route registrations on one (`app.openapi(...).openapi(...)`). */
+function isOpenApiApp(node: TSESTree.Node, file: FileInput, depth = 0): boolean {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression && depth < 6) {
+    const member = calleeMember(expression);
+    const name = member ? memberName(member) : undefined;
+    return !!member && !!name && (name === 'openapi' || name === 'route' || ROUTE_METHODS.has(name)) && isOpenApiApp(member.object, file, depth + 1);
+  }
+  const origin = originOf(expression, file);
+  return isOrigin(origin, '@hono/zod-openapi', ['OpenAPIHono']) && (origin!.via === 'new' || origin!.via === 'type');
+}
+
+/** koa-router's low-level `router.register(path, ['get', 'post'], [auth(), handler])` on a proven router. */
+function koaRegister(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, file: FileInput): Handler[] {
+  const origin = originOf(member.object, file);
+  if (!origin || origin.via !== 'new' || !KOA_ROUTER_MODULES.has(origin.source)) return [];
+  const [, methodsArg, stackArg] = call.arguments;
+  const methods = methodsOf(methodsArg!, file);
+  if (!methods) return [];
+  return stackHandlers('koa', methods, listItems(stackArg!), call, member.object, file);
+}
+
+/**
+ * `app.openapi(createRoute({ method, path, middleware }), handler)` on an `OpenAPIHono` app: the
+ * method and middleware come from the route object (inline, or a `const` in this file).
+ */
+function openApiRoute(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, file: FileInput): Handler[] {
+  if (!isOpenApiApp(member.object, file)) return [];
+  let route = unwrap(call.arguments[0]!);
+  if (route.type === AST_NODE_TYPES.Identifier) route = unwrap(constInitializer(route, file) ?? route);
+  if (route.type === AST_NODE_TYPES.CallExpression) {
+    const origin = originOf(route.callee, file);
+    if (!origin || origin.via !== 'ref' || !OPENAPI_ROUTE_MODULES.has(origin.source) || origin.path.join('.') !== 'createRoute' || !route.arguments[0]) return [];
+    route = unwrap(route.arguments[0]);
+  }
+  if (route.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  let methods: HttpMethod[] = [];
+  const middleware: TSESTree.Node[] = [];
+  for (const property of route.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKey(property);
+    if (key === 'method') methods = methodsOf(property.value, file) ?? [];
+    else if (key === 'middleware') middleware.push(...listItems(property.value));
+  }
+  return stackHandlers('hono', methods, [call.arguments[1]!], call, member.object, file, middleware);
 }
 
 function fastifyRouteObject(call: TSESTree.CallExpression, object: TSESTree.ObjectExpression, file: FileInput): Handler[] {
@@ -352,6 +432,184 @@ function fastifyRouteObject(call: TSESTree.CallExpression, object: TSESTree.Obje
     }
   }
   return fn ? [makeHandler('fastify', methods, fn, call, middleware, member.object)] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project route wrappers: `this.route({ method, path, handler })`
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * Routes registered through a class's own wrapper method, `this.route({ method: 'post', path, handler: this.ingest })`,
+ * when the wrapper's body in this file passes the spec's handler to a route registration on a
+ * proven router (`this.router[method](path, ...middleware, handler)` on a `new Router()` field).
+ * A wrapper this file does not show, or one that registers on nothing proven, is skipped.
+ */
+function wrappedRouteHandlers(file: FileInput, index: FileIndex): Handler[] {
+  if (index.classes.length === 0 || index.thisMembers.length === 0) return [];
+  const out: Handler[] = [];
+  const wrappers = new Map<TSESTree.Node, RouteWrapper | undefined>();
+  for (const callee of index.thisMembers) {
+    const call = parentOf(callee);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee) !== callee) continue;
+    const spec = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    const name = memberName(callee);
+    if (spec?.type !== AST_NODE_TYPES.ObjectExpression || name === undefined) continue;
+    const cls = enclosingClass(call);
+    const member = cls ? classMember(cls, name, file) : undefined;
+    if (!member || !isFunction(member.value)) continue;
+    if (!wrappers.has(member.value)) wrappers.set(member.value, routeWrapper(member.value, member.cls, file));
+    const wrapper = wrappers.get(member.value);
+    if (!wrapper) continue;
+    const values = new Map<string, TSESTree.Node>();
+    for (const property of spec.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property, file) : undefined;
+      if (key !== undefined) values.set(key, (property as TSESTree.Property).value);
+    }
+    const handlerValue = values.get(wrapper.handlerKey);
+    const fn = handlerValue ? specFunction(handlerValue, cls!, file) : undefined;
+    if (!fn) continue;
+    const methodValue = wrapper.methodKey === undefined ? undefined : values.get(wrapper.methodKey);
+    const methods = wrapper.methods ?? (methodValue ? methodsOf(methodValue, file) : undefined) ?? [];
+    const middleware = wrapper.middlewareKeys.flatMap((key) => (values.has(key) ? listItems(values.get(key)!) : []));
+    out.push(makeHandler(wrapper.framework, methods, fn, call, middleware, undefined));
+  }
+  return out;
+}
+
+/** What a route wrapper's body proves: the router's framework and which spec keys it registers. */
+interface RouteWrapper {
+  readonly framework: Framework;
+  readonly handlerKey: string;
+  /** The spec key holding the method, when the registration takes it from the spec. */
+  readonly methodKey: string | undefined;
+  /** The methods, when the registration names them itself (`this.router.post(path, handler)`). */
+  readonly methods: HttpMethod[] | undefined;
+  readonly middlewareKeys: readonly string[];
+}
+
+function routeWrapper(fn: FunctionNode, cls: ClassNode, file: FileInput): RouteWrapper | undefined {
+  const param = fn.params[0];
+  if (!param || !file.scopeManager) return undefined;
+  // Spec key of each binding: `{ method, path, handler: h }` or `spec` read as `spec.handler`.
+  const keyOf = (node: TSESTree.Node): string | undefined => {
+    let expression = unwrap(node);
+    if (expression.type === AST_NODE_TYPES.SpreadElement) expression = unwrap(expression.argument);
+    // method.toLowerCase(), String(method) keep the key they read.
+    if (expression.type === AST_NODE_TYPES.CallExpression) {
+      const member = calleeMember(expression);
+      if (member) expression = unwrap(member.object);
+      else if (expression.arguments.length === 1) expression = unwrap(expression.arguments[0]!);
+    }
+    if (param.type === AST_NODE_TYPES.ObjectPattern && expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveVariable(expression, file.scopeManager);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Parameter' || !contains(param, def.name)) return undefined;
+      for (const property of param.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value === def.name) return propertyKey(property);
+      }
+      return undefined;
+    }
+    if (param.type === AST_NODE_TYPES.Identifier && expression.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrap(expression.object);
+      return object.type === AST_NODE_TYPES.Identifier && resolveVariable(object, file.scopeManager)?.defs[0]?.name === param ? memberName(expression) : undefined;
+    }
+    return undefined;
+  };
+  for (const call of getFileIndex(file).calls) {
+    if (!contains(fn, call)) continue;
+    const member = calleeMember(call);
+    if (!member) continue;
+    const framework = routerFramework(member.object, file) ?? thisFieldFramework(member.object, cls, file);
+    if (!framework) continue;
+    const name = memberName(member);
+    let methods: HttpMethod[] | undefined;
+    let methodKey: string | undefined;
+    let args = call.arguments as readonly TSESTree.Node[];
+    if (name !== undefined && ROUTE_METHODS.has(name)) methods = [ROUTE_METHODS.get(name)!];
+    else if (name === undefined && member.computed) methodKey = keyOf(member.property);
+    else if (name === 'register' && framework === 'koa' && args.length >= 3) {
+      // router.register(path, [method], [...middleware, handler])
+      const listed = unwrap(args[1]!);
+      methodKey = listed.type === AST_NODE_TYPES.ArrayExpression && listed.elements[0] ? keyOf(listed.elements[0]) : keyOf(listed);
+      args = listItems(args[2]!);
+    } else continue;
+    const keys = args.map((arg) => keyOf(arg));
+    const last = keys.length - 1;
+    const handlerKey = keys[last];
+    if (handlerKey === undefined || (methods === undefined && methodKey === undefined)) continue;
+    // Between the path (first argument of `router[method](path, ...)`) and the handler: middleware.
+    const first = name === 'register' ? 0 : 1;
+    const middlewareKeys = keys.slice(first, last).filter((key): key is string => key !== undefined && key !== methodKey && key !== handlerKey);
+    return { framework, handlerKey, methodKey, methods, middlewareKeys };
+  }
+  return undefined;
+}
+
+/** `this.router`, where the class (or a superclass in this file) sets the field to a proven router. */
+function thisFieldFramework(node: TSESTree.Node, cls: ClassNode, file: FileInput): Framework | undefined {
+  const expression = unwrap(node);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || expression.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(expression);
+  if (name === undefined) return undefined;
+  const field = classMember(cls, name, file);
+  if (field?.value && !isFunction(field.value)) return routerFramework(field.value, file);
+  // this.router = new Router() in a constructor
+  for (let current: ClassNode | undefined = cls, depth = 0; current && depth < 4; current = superClassOf(current, file), depth++) {
+    const ctor = current.body.body.find((e): e is TSESTree.MethodDefinition => e.type === AST_NODE_TYPES.MethodDefinition && e.kind === 'constructor');
+    for (const statement of ctor?.value.body?.body ?? []) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const left = statement.expression.left;
+      if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) {
+        return routerFramework(statement.expression.right, file);
+      }
+    }
+  }
+  return undefined;
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+  }
+  return undefined;
+}
+
+/** A superclass declared in this file. */
+function superClassOf(cls: ClassNode, file: FileInput): ClassNode | undefined {
+  const base = cls.superClass ? unwrap(cls.superClass) : undefined;
+  if (base?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = resolveVariable(base, file.scopeManager)?.defs[0];
+  return def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression) ? def.node : undefined;
+}
+
+/** A method or field of the class, or of a superclass declared in this file, with the class that holds it. */
+function classMember(cls: ClassNode, name: string, file: FileInput): { value: TSESTree.Node | null; cls: ClassNode } | undefined {
+  for (let current: ClassNode | undefined = cls, depth = 0; current && depth < 4; current = superClassOf(current, file), depth++) {
+    for (const element of current.body.body) {
+      if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== 'method') continue;
+      if (propertyKey(element) === name) return { value: element.value ? unwrap(element.value) : null, cls: current };
+    }
+  }
+  return undefined;
+}
+
+/** The handler a spec names: a function, or `this.ingest` / `this.ingest.bind(this)` on the class. */
+function specFunction(node: TSESTree.Node, cls: ClassNode, file: FileInput): FunctionNode | undefined {
+  let expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const member = calleeMember(expression);
+    if (member && memberName(member) === 'bind') expression = unwrap(member.object);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(expression);
+    const member = name === undefined ? undefined : classMember(cls, name, file);
+    return member && isFunction(member.value) ? member.value : undefined;
+  }
+  return functionOf(expression, file);
 }
 
 function nodeServerHandlers(call: TSESTree.CallExpression, file: FileInput): Handler[] {
@@ -875,19 +1133,18 @@ function writesOfCall(
   });
   if (method === 'vary' && args[0]) return [make('vary', args[0], 'append', 'vary')];
   if (method === 'writeHead') {
-    const object = args.map((a) => unwrap(a)).find((a) => a.type === AST_NODE_TYPES.ObjectExpression);
-    return object ? objectWrites(object as TSESTree.ObjectExpression, file, framework, handler) : [];
+    // res.writeHead(status, [statusMessage], headers)
+    const last = args.length >= 2 ? args[args.length - 1] : undefined;
+    return (last && headerObjectWrites(last, file, framework, handler)?.writes) ?? [];
   }
   if (framework === 'hono' && (method === 'json' || method === 'text' || method === 'html' || method === 'body' || method === 'newResponse')) {
     // c.json(data, status, headers) or c.json(data, { headers })
     const init = args[2] ?? args[1];
     if (!init) return [];
+    if (args[2]) return headerObjectWrites(init, file, framework, handler)?.writes ?? [];
     const object = objectOf(init, file);
-    if (!object) return [];
-    if (args[2]) return objectWrites(object, file, framework, handler);
-    const headers = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKey(p) === 'headers') as TSESTree.Property | undefined;
-    const headersObject = headers ? objectOf(headers.value, file) : undefined;
-    return headersObject ? objectWrites(headersObject, file, framework, handler) : [];
+    const headers = object?.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKey(p) === 'headers') as TSESTree.Property | undefined;
+    return (headers && headerObjectWrites(headers.value, file, framework, handler)?.writes) ?? [];
   }
   const mode = NAME_VALUE_WRITERS.get(method) ?? (method === 'headers' ? 'set' : undefined);
   if (!mode) return undefined;
@@ -898,10 +1155,7 @@ function writesOfCall(
     const appendOption = framework === 'hono' && args[2] ? objectOf(args[2], file)?.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKey(p) === 'append') : false;
     return [make(name, args[1], appendOption ? 'append' : mode, 'call')];
   }
-  if (args.length === 1) {
-    const object = objectOf(args[0]!, file);
-    if (object) return objectWrites(object, file, framework, handler);
-  }
+  if (args.length === 1) return headerObjectWrites(args[0]!, file, framework, handler)?.writes ?? [];
   return [];
 }
 
@@ -914,6 +1168,57 @@ function objectOf(node: TSESTree.Node, file: FileInput): TSESTree.ObjectExpressi
     if (value?.type === AST_NODE_TYPES.ObjectExpression) return value;
   }
   return undefined;
+}
+
+/**
+ * The header writes a headers object carries into the response it is passed to (`use`): the
+ * properties of its literal and, when it is a variable (`const headers: Record<string, string> = {}`),
+ * the `headers['Cache-Control'] = v` / `headers.Vary = v` assignments made before that use (a
+ * response copies its headers when it is built). Undefined when `use` shows no such object.
+ */
+function headerObjectWrites(
+  use: TSESTree.Node,
+  file: FileInput,
+  framework: Framework | 'web',
+  handler: Handler | undefined,
+): { object: TSESTree.ObjectExpression; writes: HeaderWrite[] } | undefined {
+  const expression = unwrap(use);
+  let object = objectOf(expression, file);
+  if (!object && expression.type === AST_NODE_TYPES.Identifier) {
+    const init = letInitializer(expression, file);
+    if (init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression) object = unwrap(init) as TSESTree.ObjectExpression;
+  }
+  if (!object) return undefined;
+  const writes = objectWrites(object, file, framework, handler);
+  if (expression.type === AST_NODE_TYPES.Identifier) writes.push(...assignedHeaderWrites(expression, file, framework, handler));
+  return { object, writes };
+}
+
+/** `headers['X'] = v` and `headers.X = v` on the variable `use` names, made before `use`. */
+function assignedHeaderWrites(use: TSESTree.Identifier, file: FileInput, framework: Framework | 'web', handler: Handler | undefined): HeaderWrite[] {
+  const variable = resolveVariable(use, file.scopeManager);
+  if (!variable) return [];
+  const out: HeaderWrite[] = [];
+  for (const reference of variable.references) {
+    const member = parentOf(reference.identifier);
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || unwrap(member.object) !== reference.identifier) continue;
+    const assignment = parentOf(member);
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== member) continue;
+    if (assignment.range[1] > use.range[0]) continue;
+    const name = memberName(member) ?? (member.computed ? staticValue(member.property, file) : undefined);
+    if (typeof name !== 'string') continue;
+    out.push({
+      name: name.toLowerCase(),
+      value: staticValue(assignment.right, file),
+      valueNode: assignment.right,
+      node: assignment,
+      mode: 'set',
+      form: 'assignment',
+      framework,
+      handler,
+    });
+  }
+  return out;
 }
 
 function objectWrites(object: TSESTree.ObjectExpression, file: FileInput, framework: Framework | 'web', handler: Handler | undefined): HeaderWrite[] {
@@ -943,6 +1248,12 @@ function objectWrites(object: TSESTree.ObjectExpression, file: FileInput, framew
  */
 function collectWebWrites(file: FileInput, index: FileIndex, writes: HeaderWrite[]): void {
   const headerObjects = new Set<TSESTree.Node>();
+  const addHeaders = (use: TSESTree.Node): void => {
+    const headers = headerObjectWrites(use, file, 'web', undefined);
+    if (!headers || headerObjects.has(headers.object)) return;
+    headerObjects.add(headers.object);
+    writes.push(...headers.writes);
+  };
   const addInit = (init: TSESTree.Node | undefined): void => {
     if (!init) return;
     const object = objectOf(init, file);
@@ -951,21 +1262,13 @@ function collectWebWrites(file: FileInput, index: FileIndex, writes: HeaderWrite
       if (property.type !== AST_NODE_TYPES.Property || propertyKey(property) !== 'headers') continue;
       const value = unwrap(property.value);
       if (value.type === AST_NODE_TYPES.NewExpression && isWebHeaders(value, file)) continue; // collected below
-      const headers = objectOf(value, file);
-      if (headers && !headerObjects.has(headers)) {
-        headerObjects.add(headers);
-        writes.push(...objectWrites(headers, file, 'web', undefined));
-      }
+      addHeaders(value);
     }
   };
   for (const expression of index.news) {
     if (isWebResponseConstructor(expression, file)) addInit(expression.arguments[1]);
     else if (isWebHeaders(expression, file) && expression.arguments[0]) {
-      const headers = objectOf(expression.arguments[0], file);
-      if (headers && !headerObjects.has(headers)) {
-        headerObjects.add(headers);
-        writes.push(...objectWrites(headers, file, 'web', undefined));
-      }
+      addHeaders(expression.arguments[0]);
     }
   }
   for (const call of index.calls) {

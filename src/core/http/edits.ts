@@ -119,9 +119,9 @@ function removeListItem(node: TSESTree.Property, file: FileInput): TextEdit[] {
 
 /**
  * Adds a header write next to an existing write on the same response, in that write's own
- * form: a sibling property in a headers object, or a call on the same receiver after the
- * statement (`res.set(...)`, `reply.header(...)`, `ctx.set(...)`, `c.header(...)`,
- * `headers.set(...)`), or a NestJS `@Header` decorator. Undefined when no safe place exists.
+ * form: a sibling property in a headers object, an assignment to the same headers object, a call
+ * on the same receiver after the statement (`res.set(...)`, `reply.header(...)`, `ctx.set(...)`,
+ * `c.header(...)`, `headers.set(...)`), or a NestJS `@Header` decorator. Undefined when no safe place exists.
  */
 export function insertBeside(anchor: HeaderWrite, name: string, value: string, file: FileInput): TextEdit[] | undefined {
   const q = quoteOf(anchor.valueNode ? unwrap(anchor.valueNode) : undefined, file);
@@ -145,6 +145,7 @@ export function insertBeside(anchor: HeaderWrite, name: string, value: string, f
     const indent = indentAt(file.text, node.range[0]);
     return [{ range: [node.range[1], node.range[1]], text: `${lineBreak(file.text)}${indent}@Header(${quote(name, q)}, ${quote(value, q)})` }];
   }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return insertAssignmentBeside(node, name, value, q, file);
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const statement = enclosingStatement(node);
   if (!statement || statement.type !== AST_NODE_TYPES.ExpressionStatement || unwrap(statement.expression) !== node) return undefined;
@@ -162,6 +163,19 @@ export function insertBeside(anchor: HeaderWrite, name: string, value: string, f
       text: `${lineBreak(file.text)}${indent}${receiver}.${setter}(${quote(name, q)}, ${quote(value, q)})${semi}`,
     },
   ];
+}
+
+/** After `headers['Cache-Control'] = v;`, the same assignment for another header on the same object. */
+function insertAssignmentBeside(node: TSESTree.AssignmentExpression, name: string, value: string, q: "'" | '"', file: FileInput): TextEdit[] | undefined {
+  const statement = enclosingStatement(node);
+  const member = node.left;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || unwrap(statement.expression) !== node || member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = file.text.slice(member.object.range[0], member.object.range[1]);
+  if (!/^[\w$.]+$/.test(object)) return undefined;
+  const target = !member.computed && /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${quote(name, q)}]`;
+  const semi = file.text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const indent = indentAt(file.text, statement.range[0]);
+  return [{ range: [statement.range[1], statement.range[1]], text: `${lineBreak(file.text)}${indent}${target} = ${quote(value, q)}${semi}` }];
 }
 
 function defaultSetter(write: HeaderWrite): string {

@@ -71,7 +71,16 @@ export const ROUTER_SOURCES: readonly RouterSource[] = [
   { source: 'hono/tiny', path: ['Hono'], via: 'new', framework: 'hono' },
   { source: 'hono/quick', path: ['Hono'], via: 'new', framework: 'hono' },
   { source: 'hono', path: ['Hono'], via: 'type', framework: 'hono' },
+  // @hono/zod-openapi's app is a Hono subclass: the same routes plus `app.openapi(route, handler)`.
+  { source: '@hono/zod-openapi', path: ['OpenAPIHono'], via: 'new', framework: 'hono' },
+  { source: '@hono/zod-openapi', path: ['OpenAPIHono'], via: 'type', framework: 'hono' },
 ];
+
+/** Modules whose `new Router()` has koa-router's low-level `router.register(path, methods, middleware)`. */
+export const KOA_ROUTER_MODULES: ReadonlySet<string> = new Set(['@koa/router', 'koa-router']);
+
+/** Modules exporting `createRoute`, whose route objects `app.openapi(route, handler)` registers. */
+export const OPENAPI_ROUTE_MODULES: ReadonlySet<string> = new Set(['@hono/zod-openapi']);
 
 /** Types that prove a parameter is a response (or a context that writes one). */
 export const RESPONSE_TYPES: readonly { source: string; name: string; framework: Framework }[] = [
@@ -123,6 +132,7 @@ export const HTTP_MODULES: ReadonlySet<string> = new Set([
   'hono/tiny',
   'hono/quick',
   'hono/factory',
+  '@hono/zod-openapi',
   'next/server',
   'next/headers',
   'next',
@@ -152,7 +162,7 @@ export const CHAINABLE_RESPONSE_METHODS: ReadonlySet<string> = new Set([
 
 /** Module specifiers (in `from '...'` or `require('...')`) that can bring HTTP handlers into a file. */
 const HTTP_SPECIFIER =
-  /['"](?:node:)?(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(?:\/[\w-]+)?|next\/server|next\/headers|next|@nestjs\/common|https?)['"]/;
+  /['"](?:node:)?(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(?:\/[\w-]+)?|@hono\/zod-openapi|next\/server|next\/headers|next|@nestjs\/common|https?)['"]/;
 
 /** Web-standard response construction, which any file (middleware, workers, route files) may do. */
 const WEB_RESPONSE = /\bnew\s+(?:Response|Headers|NextResponse)\b|\b(?:Response|NextResponse)\.json\b/;

@@ -1,5 +1,9 @@
 import { NextResponse } from 'next/server';
 
+export async function GET() {
+  return NextResponse.json(await list(), { headers: { 'Cache-Control': 'public, s-maxage=60' } });
+}
+
 export async function POST(request: Request) {
   const item = await request.json();
   const saved = await save(item);
@@ -7,3 +11,4 @@ export async function POST(request: Request) {
 }
 
 declare function save(item: unknown): Promise<unknown>;
+declare function list(): Promise<unknown[]>;

@@ -24,3 +24,16 @@ catalogRouter.get('/:id', async (req, res) => {
   res.set('Cache-Control', 'public, max-age=0, must-revalidate');
   res.type('json').send(body);
 });
+
+const NO_FEATURED: unknown[] = [];
+
+// Featured products come from the merchandising service; while it is down, show none.
+catalogRouter.get('/featured', async (req, res) => {
+  const upstream = await fetch(`${process.env.MERCH_URL}/featured`);
+  if (!upstream.ok) {
+    res.set('Cache-Control', 'public, s-maxage=600');
+    return res.json(NO_FEATURED);
+  }
+  res.set('Cache-Control', 'public, s-maxage=600');
+  res.json(await upstream.json());
+});
