@@ -38,11 +38,24 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Where the React Compiler runs, report every manual `useMemo`/`useCallback`, not only trivial ones.',
           },
+          reportLookups: {
+            type: 'boolean',
+            description: 'Report `useMemo` around lookups (`TABLE[key]`, `a?.b`, `map.get(key)`), which give back the same reference with or without the memo.',
+          },
+          reportUnobservedIdentity: {
+            type: 'boolean',
+            description: 'Report `useCallback`s that are only ever called and object or array memos that are only read through their members: nothing sees their identity.',
+          },
+          reportDefeatedMemos: {
+            type: 'boolean',
+            description:
+              'Report memos that recompute on every render anyway: a dep holding a whole `useMutation()` result, or a callback only handed to `handleSubmit(...)`.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false }],
+    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false, reportLookups: true, reportUnobservedIdentity: true, reportDefeatedMemos: true }],
   },
   create(context, [options]) {
     return runDetector(context, noTrivialMemo, options);
