@@ -3,7 +3,7 @@ import { contains, getFileIndex, type FunctionNode } from '../analysis/file-inde
 import { originOf } from '../analysis/origins.js';
 import { indentAt, isFunction, lineBreak, memberName, propertyKey, resolveVariable, unwrap } from '../ast.js';
 import type { FileInput, TextEdit, VariableLike } from '../model.js';
-import { importedLocals, mayUseSwr, mayUseTanStackQuery, swrExport, TANSTACK_QUERY_SOURCES } from '../react/sources.js';
+import { importedLocals, mayUseSwr, mayUseTanStackQuery, SWR_SOURCES, swrExport, TANSTACK_QUERY_SOURCES } from '../react/sources.js';
 
 /*
  * Failed responses cached as data on the client: a TanStack Query `queryFn` or an SWR fetcher
@@ -58,9 +58,9 @@ export function clientFetcherFindings(file: FileInput, isFetchCall: IsFetchCall)
   if (readers.length === 0) return [];
   const out: ClientFetcherFinding[] = [];
   const seen = new Set<TSESTree.Node>();
-  const tanstack = importedLocals(file, TANSTACK_QUERY_SOURCES, QUERY_FUNCTIONS);
+  const imports = { tanstack: importedLocals(file, TANSTACK_QUERY_SOURCES, QUERY_FUNCTIONS), swr: importedLocals(file, SWR_SOURCES, SWR_HOOKS) };
   for (const call of index.calls) {
-    const site = fetcherOf(call, file, tanstack);
+    const site = fetcherOf(call, file, imports);
     if (!site) continue;
     for (const fetcher of withHelper(site.fetcher, file)) {
       if (fetcherChecks(fetcher, file)) continue;
@@ -81,7 +81,20 @@ export function clientFetcherFindings(file: FileInput, isFetchCall: IsFetchCall)
 // Where the fetchers are
 
 /** The function a TanStack or SWR call caches the result of, with the API's name for the message. */
-function fetcherOf(call: TSESTree.CallExpression, file: FileInput, tanstack: ReturnType<typeof importedLocals>): { fetcher: FunctionNode; api: string } | undefined {
+type Imports = Record<'tanstack' | 'swr', ReturnType<typeof importedLocals>>;
+
+/** Whether a callee names one of `names` through the file's imports: a local name, or a member of a namespace or default import. */
+function importedCallee(callee: TSESTree.Node, name: string, names: ReadonlySet<string>, imported: ReturnType<typeof importedLocals>): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) return imported.locals.has(name) || imported.namespaces.has(name);
+  return (
+    names.has(name) &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    imported.namespaces.has(callee.object.name)
+  );
+}
+
+function fetcherOf(call: TSESTree.CallExpression, file: FileInput, imports: Imports): { fetcher: FunctionNode; api: string } | undefined {
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (name === undefined) return undefined;
@@ -92,20 +105,13 @@ function fetcherOf(call: TSESTree.CallExpression, file: FileInput, tanstack: Ret
     return fetcher && { fetcher, api: `queryClient.${name}` };
   }
   // Local names and namespaces of the imports are a cheap filter before the origin is proven.
-  const candidate =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? tanstack.locals.has(name)
-      : QUERY_FUNCTIONS.has(name) &&
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        tanstack.namespaces.has(callee.object.name);
-  if (candidate) {
+  if (importedCallee(callee, name, QUERY_FUNCTIONS, imports.tanstack)) {
     const origin = originOf(callee, file);
-    if (origin?.via !== 'ref' || !TANSTACK_QUERY_SOURCES.includes(origin.source)) return undefined;
+    if (origin?.via !== 'ref' || !TANSTACK_QUERY_SOURCES.includes(origin.source) || !QUERY_FUNCTIONS.has(origin.path[0] ?? '')) return undefined;
     const fetcher = queryFnOf(call, file);
-    return fetcher && { fetcher, api: origin.path[0] ?? name };
+    return fetcher && { fetcher, api: origin.path[0]! };
   }
-  if (call.arguments.length < 2) return undefined;
+  if (call.arguments.length < 2 || !importedCallee(callee, name, SWR_HOOKS, imports.swr)) return undefined;
   const hook = swrExport(callee, file);
   if (!hook || !SWR_HOOKS.has(hook)) return undefined;
   const fetcher = functionOf(call.arguments[1]!, file);
