@@ -1277,6 +1277,35 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
         '}',
       ),
     },
+    // Fixed outputs: a second pass changes nothing.
+    {
+      name: 'fixed: primitive facts',
+      filename: 'SendButton.tsx',
+      code: code(
+        "import { useState } from 'react';",
+        "const STATUSES = ['draft', 'sent'] as const;",
+        'export function SendButton({ name, state }: { name: string; state: string }) {',
+        '  const [busy] = useState(false);',
+        '  const blocked = !name || busy;',
+        "  const invalid = !['draft', 'sent'].includes(state);",
+        '  const known = STATUSES.includes(state as never);',
+        '  return <button disabled={blocked || invalid || !known}>Send</button>;',
+        '}',
+      ),
+    },
+    {
+      name: 'fixed: lookups',
+      filename: 'Box.tsx',
+      code: code(
+        "const SIZES = { sm: { pad: 4 }, lg: { pad: 8 } } as const;",
+        "export function Box({ variant, cols }: { variant: 'sm' | 'lg'; cols: 1 | 2 }) {",
+        '  const size = SIZES[variant];',
+        "  const table = { 1: 'w-1/2', 2: 'w-1/3' };",
+        '  const width = table[cols];',
+        '  return <Panel padding={size.pad} className={width} />;',
+        '}',
+      ),
+    },
     {
       name: 'options off: lookups, unobserved identity and defeated memos',
       filename: 'Off.tsx',
@@ -1311,6 +1340,42 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
                 edit(taskLabel, "import { useMemo } from 'react';\n", ''),
                 code('useMemo(() => {', "    if (!task) return '';", "    return task.done ? 'Done' : 'Open';", '  }, [task])'),
                 "!task ? '' : (task.done ? 'Done' : 'Open')",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'block body: if / else if / else chains become one conditional in the suggestion',
+      filename: 'Status.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Status({ error, count }: { error?: string; count: number }) {',
+        '  const text = useMemo(() => {',
+        '    if (error) {',
+        "      return 'Failed';",
+        '    } else if (count === 0) {',
+        "      return 'Empty';",
+        '    }',
+        '    return `${count} items`;',
+        '  }, [error, count]);',
+        '  return <p>{text}</p>;',
+        '}',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'trivialMemo',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'unwrapMemo',
+              output: code(
+                'export function Status({ error, count }: { error?: string; count: number }) {',
+                "  const text = error ? 'Failed' : count === 0 ? 'Empty' : `${count} items`;",
+                '  return <p>{text}</p>;',
+                '}',
               ),
             },
           ],

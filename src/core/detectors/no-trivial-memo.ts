@@ -699,7 +699,7 @@ function trivialMemo(call: TSESTree.CallExpression, context: MemoContext): Trivi
   if (deps === 'incomplete') return undefined;
   if (!value) {
     // Several statements: no mechanical rewrite but for `if`/`return` chains, and never an autofix.
-    const text = block && context.commentsIn(call.range[0], call.range[1]).length === 0 ? conditionalText(block.body, 0, file) : undefined;
+    const text = block && context.commentsIn(call.range[0], call.range[1]).length === 0 ? conditionalText(block.body, file) : undefined;
     return text === undefined ? {} : { suggestion: replaceCallEdits(call, text, context) };
   }
   return unwrapResult(call, callback, value, deps, context, !analysis.assumed);
@@ -945,9 +945,9 @@ function declareLocals(statement: TSESTree.VariableDeclaration, analysis: CheapA
 }
 
 /** `if (a) return x; return y;` as `a ? x : y`: only `if`/`else` and `return`, else undefined. */
-function conditionalText(statements: readonly TSESTree.Statement[], from: number, file: FileInput): string | undefined {
-  const statement = statements[from];
-  if (!statement) return undefined;
+function conditionalText(statements: readonly TSESTree.Statement[], file: FileInput, depth = 0): string | undefined {
+  const [statement, ...rest] = statements;
+  if (!statement || depth > 12) return undefined;
   const source = (node: TSESTree.Node): string => {
     const text = file.text.slice(node.range[0], node.range[1]);
     return precedence(node) <= 3 ? `(${text})` : text;
@@ -957,10 +957,11 @@ function conditionalText(statements: readonly TSESTree.Statement[], from: number
     case AST_NODE_TYPES.ReturnStatement:
       return statement.argument ? source(statement.argument) : 'undefined';
     case AST_NODE_TYPES.BlockStatement:
-      return statement.body.length === 0 ? conditionalText(statements, from + 1, file) : conditionalText([...statement.body, ...statements.slice(from + 1)], 0, file);
+      return conditionalText([...statement.body, ...rest], file, depth + 1);
     case AST_NODE_TYPES.IfStatement: {
-      const consequent = conditionalText(list(statement.consequent), 0, file);
-      const alternate = statement.alternate ? conditionalText(list(statement.alternate), 0, file) : conditionalText(statements, from + 1, file);
+      // A branch that does not return falls through to the statements after the `if`.
+      const consequent = conditionalText([...list(statement.consequent), ...rest], file, depth + 1);
+      const alternate = conditionalText([...(statement.alternate ? list(statement.alternate) : []), ...rest], file, depth + 1);
       return consequent !== undefined && alternate !== undefined ? `${source(statement.test)} ? ${consequent} : ${alternate}` : undefined;
     }
     default:
