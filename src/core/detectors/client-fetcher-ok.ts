@@ -18,8 +18,11 @@ import { importedLocals, mayUseSwr, mayUseTanStackQuery, SWR_SOURCES, swrExport,
 
 /** Cheap text test: could the file hand a `fetch` body to TanStack Query or SWR? */
 export function mayHaveClientFetchers(text: string): boolean {
-  return text.includes('fetch') && (mayUseTanStackQuery(text) || mayUseSwr(text));
+  // `refetch`, `prefetchQuery` and `fetchQuery` are everywhere in TanStack files: look for a body read and a bare `fetch(` call.
+  return (text.includes('.json()') || text.includes('.text()')) && (mayUseTanStackQuery(text) || mayUseSwr(text)) && BARE_FETCH_CALL.test(text);
 }
+
+const BARE_FETCH_CALL = /(?<![\w$.])fetch\s*\(/;
 
 /** One unchecked body read in a client fetcher. */
 export interface ClientFetcherFinding {
