@@ -15,7 +15,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow `useMemo` around cheap primitive expressions, and memos that could live at module scope',
+      description: 'Disallow memos that cannot pay off: cheap primitives, lookups, values whose identity nothing observes, memos their deps defeat, and memos that could live at module scope',
       recommended: 'recommended',
     },
     fixable: 'code',
