@@ -1070,6 +1070,19 @@ const propLookups = code(
   '}',
 );
 
+const mutatedTables = code(
+  "import { useMemo } from 'react';",
+  "const LABELS: Record<string, string> = { a: 'A', b: 'B' };",
+  "Object.assign(LABELS, { c: 'C' });",
+  "const KINDS = ['a', 'b'];",
+  "KINDS.push('c');",
+  'export function Label({ kind }: { kind: string }) {',
+  '  const label = useMemo(() => LABELS[kind], [kind]);',
+  '  const known = useMemo(() => KINDS.includes(kind), [kind]);',
+  '  return <b data-known={known}>{label}</b>;',
+  '}',
+);
+
 const pager = code(
   "import { useCallback } from 'react';",
   '',
@@ -1468,6 +1481,19 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
       errors: [
         { messageId: 'lookupMemo', line: 4 },
         { messageId: 'lookupMemo', line: 5, suggestions: 1 },
+      ],
+    },
+    {
+      name: 'a table that something may change is not a constant table: a lookup (suggested), and includes is unknown work',
+      filename: 'Labels.tsx',
+      code: mutatedTables,
+      output: null,
+      errors: [
+        {
+          messageId: 'lookupMemo',
+          line: 7,
+          suggestions: [{ messageId: 'unwrapMemo', output: edit(mutatedTables, 'useMemo(() => LABELS[kind], [kind])', 'LABELS[kind]') }],
+        },
       ],
     },
     {

@@ -510,6 +510,8 @@ function unmutatedConstInit(variable: VariableLike): TSESTree.Node | undefined {
   if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   for (const reference of variable.references) {
     const member = reference.identifier.parent;
+    // Handed to a function (`Object.assign(TABLE, extra)`): it may change it.
+    if (member?.type === AST_NODE_TYPES.CallExpression && member.arguments.includes(reference.identifier as TSESTree.Expression)) return undefined;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
     const use = member.parent;
     if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) return undefined;
