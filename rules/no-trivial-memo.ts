@@ -15,7 +15,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow `useMemo` around cheap primitive expressions, and memos that could live at module scope',
+      description: 'Disallow memos that cannot pay off: cheap primitives, lookups, values whose identity nothing observes, memos their deps defeat, and memos that could live at module scope',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -42,11 +42,24 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Also report empty-deps `useMemo`/`useCallback` that use nothing from the component, to hoist to module scope.',
           },
+          reportLookups: {
+            type: 'boolean',
+            description: 'Report `useMemo` around lookups (`TABLE[key]`, `a?.b`, `map.get(key)`), which give back the same reference with or without the memo.',
+          },
+          reportUnobservedIdentity: {
+            type: 'boolean',
+            description: 'Report `useCallback`s that are only ever called and object or array memos that are only read through their members: nothing sees their identity.',
+          },
+          reportDefeatedMemos: {
+            type: 'boolean',
+            description:
+              'Report memos that recompute on every render anyway: a dep holding a whole `useMutation()` result, or a callback only handed to `handleSubmit(...)`.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false, hoist: false }],
+    defaultOptions: [{ reactCompiler: 'auto', reportAllInCompiler: false, hoist: false, reportLookups: true, reportUnobservedIdentity: true, reportDefeatedMemos: true }],
   },
   create(context, [options]) {
     return runDetector(context, noTrivialMemo, options);

@@ -47,7 +47,9 @@ describe('plugin', () => {
   it.each(entries)('%s: every message id is asserted by its tests', (name, rule) => {
     const testFile = join(root, 'test', 'rules', `${name}.test.ts`);
     expect(existsSync(testFile), `${testFile} exists`).toBe(true);
-    const tests = readFileSync(testFile, 'utf8');
+    // A rule's tests may be split into `<rule>-<part>.test.ts` files beside the main one.
+    const parts = readdirSync(join(root, 'test', 'rules')).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.test.ts'));
+    const tests = [testFile, ...parts.map((file) => join(root, 'test', 'rules', file))].map((file) => readFileSync(file, 'utf8')).join('\n');
     for (const messageId of Object.keys(rule.meta.messages)) {
       expect(tests, `messageId ${messageId}`).toContain(`'${messageId}'`);
     }

@@ -347,7 +347,7 @@ const precedenceFixed = edit(
 
 ruleTester.run('no-trivial-memo', rule as never, {
   valid: [
-    { name: 'real: an empty-deps memo that uses nothing from the component is left alone by default (hoist is opt-in)', code: hoistCallback },
+    { name: 'real: an empty-deps memo that uses nothing from the component is not hoisted by default (hoist is opt-in)', code: hoistCallback, options: [{ reportUnobservedIdentity: false }] },
     {
       name: 'an object passed to a memo() child keeps its identity on purpose',
       filename: 'ProductRow.tsx',
@@ -439,8 +439,9 @@ ruleTester.run('no-trivial-memo', rule as never, {
       ),
     },
     {
-      name: 'a bare identifier or a property read: without types the value could be an object',
+      name: 'reportLookups: false: a bare identifier or a property read of unknown type is left alone',
       filename: 'useSelected.ts',
+      options: [{ reportLookups: false }],
       code: code(
         "import { useMemo } from 'react';",
         '',
@@ -535,8 +536,8 @@ ruleTester.run('no-trivial-memo', rule as never, {
         'export function Filters({ open, filters, options }: { open: boolean; filters: Filter[]; options?: Options }) {',
         '  const visible = useMemo(() => (open ? filters : []), [open, filters]);',
         '  const resolved = useMemo(() => options || {}, [options]);',
-        '  const fallback = useMemo(() => options?.label ?? null, [options?.label]);',
-        '  return <FilterBar filters={visible} options={resolved} label={fallback} />;',
+        '  const fallback = useMemo(() => options?.items ?? [], [options?.items]);',
+        '  return <FilterBar filters={visible} options={resolved} items={fallback} />;',
         '}',
       ),
     },
@@ -555,6 +556,7 @@ ruleTester.run('no-trivial-memo', rule as never, {
     {
       name: 'useCallback with empty deps that calls a state setter uses the component',
       filename: 'Disclosure.tsx',
+      options: [{ reportUnobservedIdentity: false }],
       code: code(
         "import { useCallback, useState } from 'react';",
         '',
@@ -568,6 +570,7 @@ ruleTester.run('no-trivial-memo', rule as never, {
     {
       name: 'a component made inside a factory: module scope is not the next scope out',
       filename: 'createField.tsx',
+      options: [{ reportUnobservedIdentity: false }],
       code: code(
         "import { useCallback } from 'react';",
         '',
@@ -998,6 +1001,579 @@ ruleTester.run('no-trivial-memo', rule as never, {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Real components: block bodies, primitive facts without types, lookups, identity never observed,
+// memos defeated by their deps or by a wrapper
+
+const taskLabel = code(
+  "import { useMemo } from 'react';",
+  '',
+  'export function TaskRow({ task }: { task?: { done: boolean } }) {',
+  '  const label = useMemo(() => {',
+  "    if (!task) return '';",
+  "    return task.done ? 'Done' : 'Open';",
+  '  }, [task]);',
+  '  return <li>{label}</li>;',
+  '}',
+);
+
+const tabTitle = code(
+  "import { useMemo } from 'react';",
+  '',
+  'export function TabTitle({ tab, token }: { tab: string; token?: string }) {',
+  '  const title = useMemo(() => {',
+  '    switch (tab) {',
+  "      case 'a':",
+  "        return 'Alpha';",
+  '      default:',
+  "        return 'Other';",
+  '    }',
+  '  }, [tab]);',
+  '  const command = useMemo(() => {',
+  "    const key = token || 'TOKEN';",
+  '    return `tool login --key ${key}`;',
+  '  }, [token]);',
+  '  return <h2 title={command}>{title}</h2>;',
+  '}',
+);
+
+const stateFacts = code(
+  "import { useMemo, useState } from 'react';",
+  "const STATUSES = ['draft', 'sent'] as const;",
+  '',
+  'export function SendButton({ name, state }: { name: string; state: string }) {',
+  '  const [busy] = useState(false);',
+  '  const blocked = useMemo(() => !name || busy, [name, busy]);',
+  "  const invalid = useMemo(() => !['draft', 'sent'].includes(state), [state]);",
+  '  const known = useMemo(() => STATUSES.includes(state as never), [state]);',
+  "  const key = useMemo(() => JSON.stringify({ draft: !known, size: 10, kind: 'send' }), [known]);",
+  '  return <button disabled={blocked || invalid} data-key={key}>Send</button>;',
+  '}',
+);
+
+const sizeLookup = code(
+  "import { useMemo } from 'react';",
+  '',
+  'const SIZES = { sm: { pad: 4 }, lg: { pad: 8 } } as const;',
+  '',
+  "export function Box({ variant, cols }: { variant: 'sm' | 'lg'; cols: 1 | 2 }) {",
+  '  const size = useMemo(() => SIZES[variant], [variant]);',
+  "  const table = { 1: 'w-1/2', 2: 'w-1/3' };",
+  '  const width = useMemo(() => table[cols], [cols]);',
+  '  return <Panel padding={size.pad} className={width} />;',
+  '}',
+);
+
+const propLookups = code(
+  "import { useMemo } from 'react';",
+  '',
+  'export function Picker({ current, list, rows, id }: { current?: Item; list: Item[]; rows: Item[]; id: string }) {',
+  '  const pick = useMemo(() => current?.id || list[0]?.id, [current, list]);',
+  '  const byId = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);',
+  '  const row = useMemo(() => byId.get(id), [byId, id]);',
+  '  return <Row pick={pick} row={row} />;',
+  '}',
+);
+
+const mutatedTables = code(
+  "import { useMemo } from 'react';",
+  "const LABELS: Record<string, string> = { a: 'A', b: 'B' };",
+  "Object.assign(LABELS, { c: 'C' });",
+  "const KINDS = ['a', 'b'];",
+  "KINDS.push('c');",
+  'export function Label({ kind }: { kind: string }) {',
+  '  const label = useMemo(() => LABELS[kind], [kind]);',
+  '  const known = useMemo(() => KINDS.includes(kind), [kind]);',
+  '  return <b data-known={known}>{label}</b>;',
+  '}',
+);
+
+const pager = code(
+  "import { useCallback } from 'react';",
+  '',
+  'export function Pager({ base, page, items, setIndex }: { base: string; page: number; items: Item[]; setIndex(i: number): void }) {',
+  '  const hrefFor = useCallback((p: number) => `?${base}&page=${p}`, [base]);',
+  '  const go = useCallback((i: number) => setIndex(i % items.length), [items.length, setIndex]);',
+  '  return (',
+  '    <nav>',
+  '      <a href={hrefFor(page + 1)}>next</a>',
+  '      {items.map((item, i) => <button key={item.id} onClick={() => go(i)}>{item.label}</button>)}',
+  '    </nav>',
+  '  );',
+  '}',
+);
+
+const saveButton = code(
+  "import { useCallback } from 'react';",
+  "import { useMutation } from '@tanstack/react-query';",
+  '',
+  'export function SaveButton({ form }: { form: Values }) {',
+  '  const save = useMutation({ mutationFn: put });',
+  '  const onSave = useCallback(() => save.mutate(form), [save, form]);',
+  '  return <Toolbar onSave={onSave} />;',
+  '}',
+);
+
+const hookForm = code(
+  "import { useCallback } from 'react';",
+  "import { useForm } from 'react-hook-form';",
+  '',
+  'export function SignUp({ send }: { send(values: Values): void }) {',
+  '  const form = useForm<Values>();',
+  '  const onSubmit = useCallback((values: Values) => send(values), [send]);',
+  '  return <form onSubmit={form.handleSubmit(onSubmit)} />;',
+  '}',
+);
+
+ruleTester.run('no-trivial-memo (real components)', rule as never, {
+  valid: [
+    {
+      name: 'block body: an if test that is not cheap (sort, join)',
+      filename: 'Tags.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Tags({ tags }: { tags: string[] }) {',
+        '  const label = useMemo(() => {',
+        "    if (tags.sort().join(',') === '') return 'none';",
+        "    return 'some';",
+        '  }, [tags]);',
+        '  return <b>{label}</b>;',
+        '}',
+      ),
+    },
+    {
+      name: 'block body: a loop, a let, or an object in one branch',
+      filename: 'Stats.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Stats({ rows, open }: { rows: number[]; open: boolean }) {',
+        '  const total = useMemo(() => {',
+        '    let sum = 0;',
+        '    for (const row of rows) sum += row;',
+        '    return sum;',
+        '  }, [rows]);',
+        '  const style = useMemo(() => {',
+        "    if (!open) return 'hidden';",
+        '    return { display: open };',
+        '  }, [open]);',
+        '  return <Chart total={total} style={style} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'block body: a local read that the deps leave out',
+      filename: 'Greeting.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Greeting({ first, last }: { first: string; last: string }) {',
+        '  const text = useMemo(() => {',
+        '    const full = `${first} ${last}`;',
+        '    return full.trim();',
+        '  }, [first]);',
+        '  return <p>{text}</p>;',
+        '}',
+      ),
+    },
+    {
+      name: 'state from another library is not React state; a list with a non-literal is not a literal list',
+      filename: 'Search.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        "import { useState } from 'preact/hooks';",
+        'export function Search({ name, state, extra }: { name: string; state: string; extra: string }) {',
+        '  const [busy] = useState(false);',
+        '  const blocked = useMemo(() => !name || busy.valueOf(), [name, busy]);',
+        '  const invalid = useMemo(() => [extra, state].indexOf(state), [extra, state]);',
+        '  return <Form blocked={blocked} invalid={invalid} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'JSON.stringify of a value that may be large is not cheap',
+      filename: 'useFilterKey.ts',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function useFilterKey(filters: Filters) {',
+        '  return useMemo(() => JSON.stringify(filters), [filters]);',
+        '}',
+      ),
+    },
+    {
+      name: 'lookups: fresh literals, a freeze, a ref, a non-Map get, a render-local table of objects',
+      filename: 'Panel.tsx',
+      code: code(
+        "import { useMemo, useRef } from 'react';",
+        "import { api } from './api';",
+        'export function Panel({ data, initial, size, url }: { data?: Data; initial: Item; size: string; url: string }) {',
+        '  const pages = useMemo(() => data?.pages ?? [], [data]);',
+        '  const first = useMemo(() => initial.item, []);',
+        '  const input = useRef<HTMLInputElement>(null);',
+        '  const node = useMemo(() => input.current?.parentNode, [input]);',
+        '  const request = useMemo(() => api.get(url), [url]);',
+        '  const styles = { sm: { pad: 4 }, lg: { pad: 8 } };',
+        '  const style = useMemo(() => styles[size as keyof typeof styles], [size]);',
+        '  return <View pages={pages} first={first} node={node} request={request} style={style} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'identity observed: a component prop, an effect dep, a context value, a hook return, a callback ref, storage',
+      filename: 'Observed.tsx',
+      code: code(
+        "import { useCallback, useEffect, useMemo } from 'react';",
+        "import { Ctx } from './ctx';",
+        'export function useObserved({ id, setRef, onPick }: { id: string; setRef(n: Element | null): void; onPick(id: string): void }) {',
+        '  const pick = useCallback(() => onPick(id), [id, onPick]);',
+        '  const load = useCallback(() => fetchItem(id), [id]);',
+        '  useEffect(() => { load(); }, [load]);',
+        '  const value = useCallback(() => id, [id]);',
+        '  const ref = useCallback((node: Element | null) => setRef(node), [setRef]);',
+        '  const stored = useCallback(() => onPick(id), [id, onPick]);',
+        "  window.addEventListener('focus', stored);",
+        '  const returned = useCallback(() => onPick(id), [id, onPick]);',
+        '  const box = useMemo(() => ({ id }), [id]);',
+        '  return { returned, view: <Ctx.Provider value={value}><Row onPick={pick} box={box} /><div ref={ref} /></Ctx.Provider> };',
+        '}',
+      ),
+    },
+    {
+      name: 'useCallback(throttle(...), []) keeps one throttled instance on purpose',
+      filename: 'Scroller.tsx',
+      code: code(
+        "import { useCallback } from 'react';",
+        "import throttle from 'lodash/throttle';",
+        'export function Scroller({ onScroll }: { onScroll(): void }) {',
+        '  const handle = useCallback(throttle(() => onScroll(), 200), []);',
+        '  return <div onScroll={() => handle()} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'an object memo only member-read, but with deps that freeze it, or written to, or a fresh value inside',
+      filename: 'Box.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Box({ w, h, items }: { w: number; h: number; items: Item[] }) {',
+        '  const frozen = useMemo(() => ({ w, h }), []);',
+        '  const written = useMemo(() => ({ w, h }), [w, h]);',
+        '  written.w = 2;',
+        '  const nested = useMemo(() => ({ w, list: items.filter(Boolean) }), [w, items]);',
+        '  return <div style={{ width: frozen.w + written.w + nested.w }} data-n={nested.list.length} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'defeated: stable members of the mutation are fine, and a useMutation that is not TanStack',
+      filename: 'Save.tsx',
+      code: code(
+        "import { useCallback } from 'react';",
+        "import { useMutation } from '@tanstack/react-query';",
+        "import { useMutation as useLocalMutation } from './mutations';",
+        'export function Save({ form }: { form: Values }) {',
+        '  const { mutate } = useMutation({ mutationFn: put });',
+        '  const onSave = useCallback(() => mutate(form), [mutate, form]);',
+        '  const save = useMutation({ mutationFn: put });',
+        '  const onSaveAgain = useCallback(() => save.mutate(form), [save.mutate, form]);',
+        '  const local = useLocalMutation();',
+        '  const onLocal = useCallback(() => local.run(form), [local, form]);',
+        '  return <Toolbar onSave={onSave} onSaveAgain={onSaveAgain} onLocal={onLocal} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'defeated: a handleSubmit that is not react-hook-form, or a callback that also reaches a component',
+      filename: 'Form.tsx',
+      code: code(
+        "import { useCallback } from 'react';",
+        "import { useForm } from 'react-hook-form';",
+        "import { handleSubmit } from './forms';",
+        'export function Form({ send }: { send(values: Values): void }) {',
+        '  const form = useForm<Values>();',
+        '  const onSubmit = useCallback((values: Values) => send(values), [send]);',
+        '  const onLocal = useCallback((values: Values) => send(values), [send]);',
+        '  return <form onSubmit={form.handleSubmit(onSubmit)}><Fields onSubmit={onSubmit} /><div onClick={handleSubmit(onLocal)} /></form>;',
+        '}',
+      ),
+    },
+    // Fixed outputs: a second pass changes nothing.
+    {
+      name: 'fixed: primitive facts',
+      filename: 'SendButton.tsx',
+      code: code(
+        "import { useState } from 'react';",
+        "const STATUSES = ['draft', 'sent'] as const;",
+        'export function SendButton({ name, state }: { name: string; state: string }) {',
+        '  const [busy] = useState(false);',
+        '  const blocked = !name || busy;',
+        "  const invalid = !['draft', 'sent'].includes(state);",
+        '  const known = STATUSES.includes(state as never);',
+        '  return <button disabled={blocked || invalid || !known}>Send</button>;',
+        '}',
+      ),
+    },
+    {
+      name: 'fixed: lookups',
+      filename: 'Box.tsx',
+      code: code(
+        "const SIZES = { sm: { pad: 4 }, lg: { pad: 8 } } as const;",
+        "export function Box({ variant, cols }: { variant: 'sm' | 'lg'; cols: 1 | 2 }) {",
+        '  const size = SIZES[variant];',
+        "  const table = { 1: 'w-1/2', 2: 'w-1/3' };",
+        '  const width = table[cols];',
+        '  return <Panel padding={size.pad} className={width} />;',
+        '}',
+      ),
+    },
+    {
+      name: 'options off: lookups, unobserved identity and defeated memos',
+      filename: 'Off.tsx',
+      options: [{ reportLookups: false, reportUnobservedIdentity: false, reportDefeatedMemos: false }],
+      code: code(
+        "import { useCallback, useMemo } from 'react';",
+        "import { useMutation } from '@tanstack/react-query';",
+        'export function Off({ current, base, form }: { current?: Item; base: string; form: Values }) {',
+        '  const id = useMemo(() => current?.id, [current]);',
+        '  const hrefFor = useCallback((p: number) => `?${base}&page=${p}`, [base]);',
+        '  const save = useMutation({ mutationFn: put });',
+        '  const onSave = useCallback(() => save.mutate(form), [save, form]);',
+        '  return <Row id={id} href={hrefFor(1)} onSave={onSave} />;',
+        '}',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'block body: if/return is reported with a conditional as a suggestion',
+      filename: 'TaskRow.tsx',
+      code: taskLabel,
+      output: null,
+      errors: [
+        {
+          messageId: 'trivialMemo',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'unwrapMemo',
+              output: edit(
+                edit(taskLabel, "import { useMemo } from 'react';\n", ''),
+                code('useMemo(() => {', "    if (!task) return '';", "    return task.done ? 'Done' : 'Open';", '  }, [task])'),
+                "!task ? '' : (task.done ? 'Done' : 'Open')",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'block body: if / else if / else chains become one conditional in the suggestion',
+      filename: 'Status.tsx',
+      code: code(
+        "import { useMemo } from 'react';",
+        'export function Status({ error, count }: { error?: string; count: number }) {',
+        '  const text = useMemo(() => {',
+        '    if (error) {',
+        "      return 'Failed';",
+        '    } else if (count === 0) {',
+        "      return 'Empty';",
+        '    }',
+        '    return `${count} items`;',
+        '  }, [error, count]);',
+        '  return <p>{text}</p>;',
+        '}',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'trivialMemo',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'unwrapMemo',
+              output: code(
+                'export function Status({ error, count }: { error?: string; count: number }) {',
+                "  const text = error ? 'Failed' : count === 0 ? 'Empty' : `${count} items`;",
+                '  return <p>{text}</p>;',
+                '}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'block body: switch, and a local substituted (its reads are what the deps must cover)',
+      filename: 'TabTitle.tsx',
+      code: tabTitle,
+      output: null,
+      errors: [
+        { messageId: 'trivialMemo', line: 4, suggestions: [] },
+        { messageId: 'trivialMemo', line: 12, suggestions: [] },
+      ],
+    },
+    {
+      name: 'primitive facts: literal useState, array-literal includes, a const list, JSON.stringify of a small literal',
+      filename: 'SendButton.tsx',
+      code: stateFacts,
+      output: edit(
+        edit(
+          edit(
+            edit(stateFacts, 'useMemo(() => !name || busy, [name, busy])', '!name || busy'),
+            "useMemo(() => !['draft', 'sent'].includes(state), [state])",
+            "!['draft', 'sent'].includes(state)",
+          ),
+          'useMemo(() => STATUSES.includes(state as never), [state])',
+          'STATUSES.includes(state as never)',
+        ),
+        "useMemo(() => JSON.stringify({ draft: !known, size: 10, kind: 'send' }), [known])",
+        "JSON.stringify({ draft: !known, size: 10, kind: 'send' })",
+      ),
+      errors: [
+        { messageId: 'trivialMemo', line: 6 },
+        { messageId: 'trivialMemo', line: 7 },
+        { messageId: 'trivialMemo', line: 8 },
+        { messageId: 'trivialMemo', line: 9 },
+      ],
+    },
+    {
+      name: 'lookups: a module constant table (autofix), a render-local table of primitives is primitive and needs no dep',
+      filename: 'Box.tsx',
+      code: sizeLookup,
+      output: edit(edit(sizeLookup, 'useMemo(() => SIZES[variant], [variant])', 'SIZES[variant]'), 'useMemo(() => table[cols], [cols])', 'table[cols]'),
+      errors: [
+        { messageId: 'lookupMemo', data: { expression: 'SIZES[variant]' }, line: 6 },
+        { messageId: 'trivialMemo', line: 8 },
+      ],
+    },
+    {
+      name: 'lookups into props and a memoised Map: suggestions (a getter or an in-place mutation could tell them apart)',
+      filename: 'Picker.tsx',
+      code: propLookups,
+      output: null,
+      errors: [
+        {
+          messageId: 'lookupMemo',
+          line: 4,
+          suggestions: [{ messageId: 'unwrapMemo', output: edit(propLookups, 'useMemo(() => current?.id || list[0]?.id, [current, list])', 'current?.id || list[0]?.id') }],
+        },
+        {
+          messageId: 'lookupMemo',
+          line: 6,
+          suggestions: [{ messageId: 'unwrapMemo', output: edit(propLookups, 'useMemo(() => byId.get(id), [byId, id])', 'byId.get(id)') }],
+        },
+      ],
+    },
+    {
+      name: 'lookups: a bare binding, and null beside a read (the same reference either way)',
+      filename: 'useSelected.ts',
+      code: code(
+        "import { useMemo } from 'react';",
+        '',
+        'export function useSelected(selection: Selection, value: unknown) {',
+        '  const current = useMemo(() => value, [value]);',
+        '  const anchor = useMemo(() => selection.anchorNode ?? null, [selection.anchorNode]);',
+        '  return { current, anchor };',
+        '}',
+      ),
+      output: code(
+        "import { useMemo } from 'react';",
+        '',
+        'export function useSelected(selection: Selection, value: unknown) {',
+        '  const current = value;',
+        '  const anchor = useMemo(() => selection.anchorNode ?? null, [selection.anchorNode]);',
+        '  return { current, anchor };',
+        '}',
+      ),
+      errors: [
+        { messageId: 'lookupMemo', line: 4 },
+        { messageId: 'lookupMemo', line: 5, suggestions: 1 },
+      ],
+    },
+    {
+      name: 'a table that something may change is not a constant table: a lookup (suggested), and includes is unknown work',
+      filename: 'Labels.tsx',
+      code: mutatedTables,
+      output: null,
+      errors: [
+        {
+          messageId: 'lookupMemo',
+          line: 7,
+          suggestions: [{ messageId: 'unwrapMemo', output: edit(mutatedTables, 'useMemo(() => LABELS[kind], [kind])', 'LABELS[kind]') }],
+        },
+      ],
+    },
+    {
+      name: 'identity never observed: callbacks only called, in render and inside closures',
+      filename: 'Pager.tsx',
+      code: pager,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityNeverObserved',
+          data: { name: 'hrefFor', hook: 'useCallback', use: 'called' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'removeManualMemo',
+              data: { hook: 'useCallback' },
+              output: edit(pager, 'useCallback((p: number) => `?${base}&page=${p}`, [base])', '(p: number) => `?${base}&page=${p}`'),
+            },
+          ],
+        },
+        { messageId: 'identityNeverObserved', data: { name: 'go', hook: 'useCallback', use: 'called' }, line: 5, suggestions: 1 },
+      ],
+    },
+    {
+      name: 'identity never observed: a DOM handler, and an object literal only read through its members',
+      filename: 'Disclosure.tsx',
+      code: code(
+        "import { useCallback, useMemo, useState } from 'react';",
+        'export function Disclosure({ w, h }: { w: number; h: number }) {',
+        '  const [open, setOpen] = useState(false);',
+        '  const toggle = useCallback(() => setOpen((value) => !value), []);',
+        '  const box = useMemo(() => ({ w, h }), [w, h]);',
+        '  return <details open={open} onToggle={toggle} style={{ width: box.w, height: box.h }} />;',
+        '}',
+      ),
+      output: null,
+      errors: [
+        { messageId: 'identityNeverObserved', data: { name: 'toggle', hook: 'useCallback', use: 'called' }, line: 4, suggestions: 1 },
+        { messageId: 'identityNeverObserved', data: { name: 'box', hook: 'useMemo', use: 'read through its members' }, line: 5, suggestions: 1 },
+      ],
+    },
+    {
+      name: 'defeated by deps: the whole useMutation() result is new on every render',
+      filename: 'SaveButton.tsx',
+      code: saveButton,
+      output: null,
+      errors: [{ messageId: 'defeatedByDeps', data: { name: 'save', source: 'useMutation', hook: 'useCallback' }, line: 6, column: 56 }],
+    },
+    {
+      name: "defeated by a wrapper: react-hook-form's handleSubmit makes a new function on every render",
+      filename: 'SignUp.tsx',
+      code: hookForm,
+      output: null,
+      errors: [
+        {
+          messageId: 'defeatedByWrapper',
+          data: { name: 'onSubmit', wrapper: 'handleSubmit', hook: 'useCallback' },
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'removeManualMemo',
+              data: { hook: 'useCallback' },
+              output: edit(
+                edit(hookForm, "import { useCallback } from 'react';\n", ''),
+                'useCallback((values: Values) => send(values), [send])',
+                '(values: Values) => send(values)',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Plain JavaScript (ESLint's own parser): no type annotations are ever added
 
 jsRuleTester.run('no-trivial-memo (JS)', rule as never, {
@@ -1092,12 +1668,29 @@ typedRuleTester.run('no-trivial-memo (typed)', rule as never, {
     {
       name: 'typed: a property whose type is an object',
       filename: typedFile,
+      options: [{ reportLookups: false }],
       code: code(
         "import { useMemo } from 'react';",
         'type Settings = { theme: { dark: boolean } | string };',
         'export function ThemeName({ settings }: { settings: Settings }) {',
         "  const theme = useMemo(() => settings.theme || 'light', [settings.theme]);",
         '  return <span>{String(theme)}</span>;',
+        '}',
+      ),
+    },
+    {
+      name: 'typed: calls whose type is an object, calls without arguments, and id generators stay',
+      filename: typedFile,
+      code: code(
+        "import { useMemo } from 'react';",
+        'declare function summarise(cents: number): { total: number };',
+        'declare function currentLocale(): string;',
+        'declare function nanoid(size: number): string;',
+        'export function Totals({ cents }: { cents: number }) {',
+        '  const totals = useMemo(() => summarise(cents), [cents]);',
+        '  const locale = useMemo(() => currentLocale(), []);',
+        '  const id = useMemo(() => nanoid(cents), [cents]);',
+        '  return <span lang={locale} id={id}>{totals.total}</span>;',
         '}',
       ),
     },
@@ -1114,11 +1707,50 @@ typedRuleTester.run('no-trivial-memo (typed)', rule as never, {
   ],
   invalid: [
     {
+      name: 'typed: a called function whose return type is primitive, suggested only (its purity is assumed)',
+      filename: typedFile,
+      code: code(
+        "import { useMemo } from 'react';",
+        'declare function formatPrice(cents: number, locale: string): string;',
+        'export function Price({ cents, locale }: { cents: number; locale: string }) {',
+        '  const text = useMemo(() => formatPrice(cents, locale), [cents, locale]);',
+        '  return <span>{text}</span>;',
+        '}',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'trivialMemo',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'unwrapMemo',
+              output: code(
+                'declare function formatPrice(cents: number, locale: string): string;',
+                'export function Price({ cents, locale }: { cents: number; locale: string }) {',
+                '  const text = formatPrice(cents, locale);',
+                '  return <span>{text}</span>;',
+                '}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'typed: a string property is a primitive; an object property is not',
       filename: typedFile,
       code: typedProfile,
       output: edit(typedProfile, 'useMemo(() => user.name, [user.name])', 'user.name'),
-      errors: [{ messageId: 'trivialMemo', line: 7 }],
+      errors: [
+        { messageId: 'trivialMemo', line: 7 },
+        // The object is a lookup: the same reference comes back, memoised or not.
+        {
+          messageId: 'lookupMemo',
+          line: 8,
+          suggestions: [{ messageId: 'unwrapMemo', output: edit(typedProfile, 'useMemo(() => user.address, [user.address])', 'user.address') }],
+        },
+      ],
     },
     {
       name: 'typed: a bare identifier of a primitive type',

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, isFunction, memberName, propertyKey, resolveVariable } from '../ast.js';
 import { contains, type FunctionNode } from '../analysis/file-index.js';
 import { originOf } from '../analysis/origins.js';
+import { clientFetcherFindings, mayHaveClientFetchers } from './client-fetcher-ok.js';
 import { guardStatement, removeStatement, standaloneStatement } from '../edits/statements.js';
 import type { Detector, FileInput, SuggestionPlan, TextEdit, VariableLike } from '../model.js';
 import { getStoreAnalysis, hasSpread, mayHaveStores, optionProperty, type StoreSite } from '../stores/analysis.js';
@@ -23,7 +24,9 @@ export type NoCacheNullishMessageId =
   | 'cachedRejection'
   | 'removeWrite'
   | 'deleteOnRejection'
-  | 'addPromiseOption';
+  | 'addPromiseOption'
+  | 'clientResponseCached'
+  | 'throwOnFailure';
 
 /**
  * Awaited calls that never resolve to `null`/`undefined`: lists, counts, query builders that
@@ -113,9 +116,14 @@ export const noCacheNullish: Detector<NoCacheNullishOptions, NoCacheNullishMessa
     removeWrite: 'Do not cache the failure: remove this write.',
     deleteOnRejection: 'Delete the entry when the promise rejects.',
     addPromiseOption: 'Add `{{option}}` so that rejected promises are dropped from the cache.',
+    clientResponseCached:
+      '`{{api}}` caches what this returns, but `{{response}}.ok` is never checked: `fetch` resolves on a 404 or 500, so the error body is cached and shown as data, and never retried. Throw when the response failed.',
+    throwOnFailure: 'Throw when `{{response}}.ok` is false.',
   },
-  gate: (text) => mayHaveStores(text) && (text.includes('set') || text.includes('memoiz') || text.includes('moize') || text.includes('] =')),
+  gate: (text) => mayHaveClientFetchers(text) || storeGate(text),
   detect(file, options, report) {
+    reportClientFetchers(file, report);
+    if (!storeGate(file.text)) return;
     const analysis = getCacheAside(file);
     const nonNullable = options.nonNullableCalls.length > 0 ? new Set([...NON_NULLABLE_CALLS, ...options.nonNullableCalls]) : NON_NULLABLE_CALLS;
     for (const write of analysis.writes) {
@@ -136,6 +144,20 @@ export const noCacheNullish: Detector<NoCacheNullishOptions, NoCacheNullishMessa
 };
 
 type ReportFn = Parameters<Detector<NoCacheNullishOptions, NoCacheNullishMessageId>['detect']>[2];
+
+function storeGate(text: string): boolean {
+  return mayHaveStores(text) && (text.includes('set') || text.includes('memoiz') || text.includes('moize') || text.includes('] ='));
+}
+
+/** A TanStack `queryFn` or SWR fetcher that returns a `fetch` body unchecked (./client-fetcher-ok.ts). */
+function reportClientFetchers(file: FileInput, report: ReportFn): void {
+  if (!mayHaveClientFetchers(file.text)) return;
+  for (const finding of clientFetcherFindings(file, isFetchCall)) {
+    const data = { api: finding.api, response: finding.response };
+    const suggestions: SuggestionPlan<NoCacheNullishMessageId>[] = finding.edits ? [{ messageId: 'throwOnFailure', data, edits: finding.edits }] : [];
+    report({ messageId: 'clientResponseCached', data, node: finding.node, suggestions });
+  }
+}
 
 /** Library stores are caches by construction; a `Map`/object must also be read somewhere (a cache, not a registry). */
 function isProvenCache(store: StoreSite): boolean {

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import type { FunctionNode } from '../analysis/file-index.js';
+import { memoPerFile, type FunctionNode } from '../analysis/file-index.js';
+import { isOrigin, originOf } from '../analysis/origins.js';
 import { valueKindByType, typeText } from '../analysis/types.js';
-import { enclosingFunction, isFunction, lineBreak, memberName, resolveVariable, unwrap } from '../ast.js';
+import { calleeName, enclosingFunction, isFunction, lineBreak, memberName, resolveVariable, unwrap } from '../ast.js';
 import type { Detector, FileInput, SuggestionPlan, TextEdit, VariableLike } from '../model.js';
 import { compiledByReactCompiler, type ReactCompilerSetting } from '../react/compiler.js';
 import { reactHookCalls, REACT_SOURCE } from '../react/hooks.js';
+import { identityUse, mayHaveUnstableResults, unstableDeps, type IdentityUse } from '../react/memo-identity.js';
 
 /** Options of `no-trivial-memo`. */
 export interface NoTrivialMemoOptions {
@@ -18,12 +20,22 @@ export interface NoTrivialMemoOptions {
    * small saving, and a value built per instance (an editor, a store) must not be shared.
    */
   readonly hoist?: boolean;
+  /** Report memos of lookups (`TABLE[k]`, `a?.b`, `map.get(k)`), which give back the same reference anyway. */
+  readonly reportLookups: boolean;
+  /** Report `useCallback`s only ever called and object memos only member-read: nothing sees their identity. */
+  readonly reportUnobservedIdentity: boolean;
+  /** Report memos defeated by a dep that is new on every render, or by a wrapper that makes a new function anyway. */
+  readonly reportDefeatedMemos: boolean;
 }
 
 /** Message ids of `no-trivial-memo`. */
 export type NoTrivialMemoMessageId =
   | 'trivialMemo'
   | 'trivialMemoCompiler'
+  | 'lookupMemo'
+  | 'identityNeverObserved'
+  | 'defeatedByDeps'
+  | 'defeatedByWrapper'
   | 'hoist'
   | 'hoistCompiler'
   | 'manualMemoCompiler'
@@ -61,6 +73,14 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
       '`useMemo` around a cheap primitive expression only adds work: a primitive compares by value, so recomputing it on each render gives an equal value. Use the expression directly.',
     trivialMemoCompiler:
       '`useMemo` around a cheap primitive expression only adds work, and the React Compiler already memoises this code. Use the expression directly.',
+    lookupMemo:
+      '`useMemo` around a lookup only adds work: with the same deps, reading `{{expression}}` again gives back the very same reference, so the memo cannot make it any more stable. Use the expression directly.',
+    identityNeverObserved:
+      '`{{name}}` is only ever {{use}}, so nothing compares its identity: the `{{hook}}` keeps a value stable that nobody checks. Drop the `{{hook}}`.',
+    defeatedByDeps:
+      '`{{name}}` holds the whole `{{source}}()` result, a new object on every render, so this `{{hook}}` recomputes on every render anyway. Depend on the stable member you use (`const { mutate } = {{source}}(...)`) instead.',
+    defeatedByWrapper:
+      '`{{name}}` only reaches `{{wrapper}}({{name}})`, which makes a new function on every render, so the `{{hook}}` cannot keep anything stable. Drop the `{{hook}}`.',
     hoist:
       '`{{hook}}` with empty deps that uses nothing from the component: hoist it to module scope, where it is created once instead of being cached per component instance.',
     hoistCompiler:
@@ -93,6 +113,17 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
           });
           continue;
         }
+        const lookup = options.reportLookups ? lookupMemo(call, context) : undefined;
+        if (lookup) {
+          report({
+            messageId: 'lookupMemo',
+            data: { expression: lookup.expression },
+            node: call,
+            ...(lookup.fix ? { fix: lookup.fix } : {}),
+            ...(lookup.suggestion ? { suggestions: [{ messageId: 'unwrapMemo', edits: lookup.suggestion }] } : {}),
+          });
+          continue;
+        }
       }
       const hoist = options.hoist ? hoistPlan(call, hook, component, context) : undefined;
       if (hoist) {
@@ -102,6 +133,26 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
           node: call,
           suggestions: [{ messageId: 'hoistToModule', data: { name: hoist.name }, edits: hoist.edits }],
         });
+        continue;
+      }
+      if (options.reportDefeatedMemos && context.unstableResults) {
+        const deps = call.arguments[1];
+        const unstable = deps?.type === AST_NODE_TYPES.ArrayExpression ? unstableDeps(deps, file)[0] : undefined;
+        if (unstable) {
+          report({ messageId: 'defeatedByDeps', data: { name: unstable.node.name, source: unstable.hook, hook }, node: unstable.node });
+          continue;
+        }
+      }
+      const unobserved = options.reportUnobservedIdentity || options.reportDefeatedMemos ? unobservedIdentity(call, hook, context) : undefined;
+      if (unobserved && (unobserved.use.kind === 'wrapped' ? options.reportDefeatedMemos : options.reportUnobservedIdentity)) {
+        const removal = removeManualMemo(call, hook, context);
+        const suggestions: SuggestionPlan<NoTrivialMemoMessageId>[] = removal ? [{ messageId: 'removeManualMemo', data: { hook }, edits: removal }] : [];
+        const data = { name: unobserved.name, hook };
+        if (unobserved.use.kind === 'wrapped') {
+          report({ messageId: 'defeatedByWrapper', data: { ...data, wrapper: unobserved.use.wrapper }, node: call, suggestions });
+        } else {
+          report({ messageId: 'identityNeverObserved', data: { ...data, use: hook === 'useCallback' ? 'called' : 'read through its members' }, node: call, suggestions });
+        }
         continue;
       }
       if (options.reportAllInCompiler && compiled()) {
@@ -124,6 +175,8 @@ class MemoContext {
   readonly typescript: boolean;
   readonly semi: string;
   readonly eol: string;
+  /** The file may hold a hook result that is new on every render (`useMutation()`). */
+  readonly unstableResults: boolean;
   private usedNames: Set<string> | undefined;
 
   constructor(readonly file: FileInput) {
@@ -132,6 +185,7 @@ class MemoContext {
     this.typescript = !/\.[cm]?jsx?$/i.test(file.filename);
     this.semi = /;\s*$/m.test(file.text) ? ';' : '';
     this.eol = lineBreak(file.text);
+    this.unstableResults = mayHaveUnstableResults(file.text);
   }
 
   /** Comments that start within [start, end). */
@@ -240,15 +294,29 @@ function isGlobal(identifier: TSESTree.Identifier, file: FileInput): boolean {
   return !variable || variable.defs.length === 0;
 }
 
+/** A `const` declared in a block-bodied memo: its value, and the reads it was computed from. */
+interface LocalFact {
+  readonly value: Value;
+  readonly reads: readonly Read[];
+}
+
 /**
  * Walks a candidate expression (never the file): the value's kind when every node is cheap and
  * pure, or undefined as soon as one is not. Collects the variable reads for the deps check.
  */
 class CheapAnalysis {
   readonly reads: Read[] = [];
+  /** Set when a call was accepted on its type alone: cheap and pure by assumption, so never an autofix. */
+  assumed = false;
+  /** `const` locals of a block-bodied memo, substituted where they are read. */
+  readonly locals = new Map<VariableLike, LocalFact>();
   private nodes = 0;
 
-  constructor(private readonly file: FileInput) {}
+  /** `scope`: the memo callback; a binding declared inside it must be a known local. */
+  constructor(
+    private readonly file: FileInput,
+    private readonly scope?: FunctionNode,
+  ) {}
 
   value(node: TSESTree.Node, depth = 0): Value | undefined {
     if (++this.nodes > 200 || depth > 40) return undefined;
@@ -260,9 +328,7 @@ class CheapAnalysis {
         for (const expression of node.expressions) if (!this.value(expression, depth + 1)) return undefined;
         return STRING_OR_NUMBER;
       case AST_NODE_TYPES.Identifier:
-        if (CONSTANT_GLOBALS.has(node.name) && isGlobal(node, this.file)) return PRIMITIVE;
-        this.reads.push({ root: node, path: [node.name] });
-        return UNKNOWN;
+        return this.identifier(node);
       case AST_NODE_TYPES.MemberExpression:
         return this.member(node, depth);
       case AST_NODE_TYPES.ChainExpression:
@@ -305,6 +371,22 @@ class CheapAnalysis {
     }
   }
 
+  /** Reads `node` as a local of the memo (substituted), a primitive `useState` value, or an outside read. */
+  private identifier(node: TSESTree.Identifier): Value | undefined {
+    if (CONSTANT_GLOBALS.has(node.name) && isGlobal(node, this.file)) return PRIMITIVE;
+    const variable = resolveVariable(node, this.file.scopeManager);
+    const local = variable && this.locals.get(variable);
+    if (local) {
+      this.reads.push(...local.reads);
+      return local.value;
+    }
+    // Any other binding of the callback's own (a parameter of a nested function, a `let`) is not followed.
+    const def = variable?.defs[0];
+    if (def && this.scope && within(this.scope, def.name)) return undefined;
+    this.reads.push({ root: node, path: [node.name] });
+    return (variable && literalStateValue(variable, this.file)) ?? UNKNOWN;
+  }
+
   private member(node: TSESTree.MemberExpression, depth: number): Value | undefined {
     // Walk the chain down to its root, recording the static path a deps array would name.
     const path: string[] = [];
@@ -318,7 +400,17 @@ class CheapAnalysis {
       current = current.object;
     }
     if (current.type === AST_NODE_TYPES.Identifier) {
-      if (!isGlobalConstantObject(current, this.file)) this.reads.push({ root: current, path: [current.name, ...path] });
+      const variable = resolveVariable(current, this.file.scopeManager);
+      const local = variable && this.locals.get(variable);
+      if (local) this.reads.push(...local.reads);
+      else if (variable && this.scope && variable.defs[0] && within(this.scope, variable.defs[0].name)) return undefined;
+      else if (variable && node.object === current) {
+        // `SIZES[size]` into a constant table of primitives: a primitive, and a table declared in
+        // the component with literals only is the same table on every render (no dep needed).
+        const table = primitiveTable(variable, this.file);
+        if (table) return table;
+        this.reads.push({ root: current, path: [current.name, ...path] });
+      } else if (!isGlobalConstantObject(current, this.file)) this.reads.push({ root: current, path: [current.name, ...path] });
     } else if (!this.value(current, depth + 1)) return undefined;
     const name = memberName(node);
     return name !== undefined && NUMERIC_PROPERTIES.has(name) ? STRING_OR_NUMBER : UNKNOWN;
@@ -326,12 +418,22 @@ class CheapAnalysis {
 
   private call(node: TSESTree.CallExpression, depth: number): Value | undefined {
     if (node.typeArguments) return undefined;
+    if (isJsonStringify(node, this.file)) {
+      // `JSON.stringify({ page, sort: 'asc' })`: a small literal of primitives, never a value that may be large.
+      const argument = node.arguments[0];
+      if (node.arguments.length !== 1 || !argument) return undefined;
+      const small =
+        argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.ArrayExpression
+          ? this.smallLiteral(argument, depth + 1)
+          : this.value(argument, depth + 1)?.kind === 'primitive';
+      return small ? STRING_OR_NUMBER : undefined;
+    }
     for (const argument of node.arguments) {
       if (argument.type === AST_NODE_TYPES.SpreadElement || !this.value(argument, depth + 1)) return undefined;
     }
     const callee = node.callee;
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      if (!PURE_GLOBAL_CALLS.has(callee.name) || !isGlobal(callee, this.file)) return undefined;
+      if (!PURE_GLOBAL_CALLS.has(callee.name) || !isGlobal(callee, this.file)) return this.typedCall(node);
       return callee.name === 'Boolean' || callee.name === 'isNaN' || callee.name === 'isFinite' ? PRIMITIVE : STRING_OR_NUMBER;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -342,10 +444,147 @@ class CheapAnalysis {
       if (object.name === 'Math') return method === 'random' ? undefined : STRING_OR_NUMBER;
       if (object.name === 'Number') return PURE_NUMBER_STATICS.has(method) ? PRIMITIVE : undefined;
     }
-    if (!PURE_METHODS.has(method)) return undefined;
+    // `['draft', 'sent'].includes(status)`, `STATUSES.includes(status)`: a short list of literals.
+    if (method === 'includes' && node.arguments.length === 1 && literalList(object, this.file)) return PRIMITIVE;
+    if (!PURE_METHODS.has(method)) return this.value(object, depth + 1) ? this.typedCall(node) : undefined;
     if (!this.value(object, depth + 1)) return undefined;
     return method === 'startsWith' || method === 'endsWith' ? PRIMITIVE : STRING_OR_NUMBER;
   }
+
+  /** With type information, a call (with arguments) whose type is primitive: cheap and pure by assumption. */
+  private typedCall(node: TSESTree.CallExpression): Value | undefined {
+    if (!this.file.program || node.arguments.length === 0 || IMPURE_NAME.test(calleeName(node) ?? '')) return undefined;
+    if (valueKindByType(node, this.file) !== 'primitive') return undefined;
+    this.assumed = true;
+    return PRIMITIVE;
+  }
+
+  /** An object or array literal of at most a dozen entries whose values are primitives. */
+  private smallLiteral(node: TSESTree.ObjectExpression | TSESTree.ArrayExpression, depth: number): boolean {
+    const values: TSESTree.Node[] = [];
+    if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of node.elements) {
+        if (!element || element.type === AST_NODE_TYPES.SpreadElement) return false;
+        values.push(element);
+      }
+    } else {
+      for (const property of node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.computed || property.method) return false;
+        values.push(property.value);
+      }
+    }
+    return values.length <= 12 && values.every((value) => this.value(value, depth + 1)?.kind === 'primitive');
+  }
+}
+
+/** Callee names that say the call makes a fresh or random value, kept stable on purpose (`nanoid()`, `uniqueId(prefix)`). */
+const IMPURE_NAME = /random|uuid|nanoid|uniqueid|createid|generate|^now$/i;
+
+function isJsonStringify(call: TSESTree.CallExpression, file: FileInput): boolean {
+  return isGlobalMember(call.callee, 'JSON', file) && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === 'stringify';
+}
+
+/** `JSON.x`, `Intl.x`: a member of the global `name`, not of a local binding that shadows it. */
+function isGlobalMember(callee: TSESTree.Node, name: string, file: FileInput): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === name &&
+    isGlobal(callee.object, file)
+  );
+}
+
+/** A primitive literal as a table may hold it: `'a'`, `1`, `-1`, `true`, `null`, `` `x` ``. */
+function primitiveLiteral(node: TSESTree.Node): Value | undefined {
+  const expression = node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression ? node.expression : node;
+  if (expression.type === AST_NODE_TYPES.Literal) {
+    if ('regex' in expression && expression.regex) return undefined;
+    return typeof expression.value === 'string' || typeof expression.value === 'number' ? STRING_OR_NUMBER : PRIMITIVE;
+  }
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) return STRING_OR_NUMBER;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '-' && expression.argument.type === AST_NODE_TYPES.Literal) {
+    return STRING_OR_NUMBER;
+  }
+  return undefined;
+}
+
+/** The `const` initialiser of a variable that nothing writes to, nor to its members. */
+function unmutatedConstInit(variable: VariableLike): TSESTree.Node | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  const declaration = def.node.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    // Handed to a function (`Object.assign(TABLE, extra)`): it may change it.
+    if (member?.type === AST_NODE_TYPES.CallExpression && member.arguments.includes(reference.identifier as TSESTree.Expression)) return undefined;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const use = member.parent;
+    if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) return undefined;
+    if (use?.type === AST_NODE_TYPES.UpdateExpression || (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete')) return undefined;
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === member && MUTATORS.has(memberName(member) ?? '')) return undefined;
+  }
+  const init = def.node.init;
+  if (!init) return undefined;
+  return init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSSatisfiesExpression ? init.expression : init;
+}
+
+const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+/** A `const` object or array literal whose values are all primitive literals: the kind of what a lookup in it gives. */
+function primitiveTable(variable: VariableLike, file: FileInput): Value | undefined {
+  const cache = memoPerFile(primitiveTable, file.ast, () => new Map<VariableLike, Value | null>());
+  const cached = cache.get(variable);
+  if (cached !== undefined) return cached ?? undefined;
+  const init = unmutatedConstInit(variable);
+  let values: (TSESTree.Node | null)[] = [];
+  if (init?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of init.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.method || (property.computed && !primitiveLiteral(property.key))) {
+        values = [null];
+        break;
+      }
+      values.push(property.value);
+    }
+  } else if (init?.type === AST_NODE_TYPES.ArrayExpression) values = init.elements;
+  let out: Value | undefined = values.length > 0 && values.length <= 200 ? STRING_OR_NUMBER : undefined;
+  for (const value of values) {
+    const kind = value ? primitiveLiteral(value) : undefined;
+    if (!out || !kind) {
+      out = undefined;
+      break;
+    }
+    if (!kind.hint) out = PRIMITIVE;
+  }
+  cache.set(variable, out ?? null);
+  return out;
+}
+
+/** `['draft', 'sent']`, or a `const` bound to such a list: `.includes` on it is a cheap boolean. */
+function literalList(node: TSESTree.Node, file: FileInput): boolean {
+  let list: TSESTree.Node | undefined = node;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(node, file.scopeManager);
+    list = variable ? unmutatedConstInit(variable) : undefined;
+  }
+  if (list?.type === AST_NODE_TYPES.TSAsExpression || list?.type === AST_NODE_TYPES.TSSatisfiesExpression) list = list.expression;
+  return (
+    list?.type === AST_NODE_TYPES.ArrayExpression &&
+    list.elements.length <= 32 &&
+    list.elements.every((element) => element !== null && primitiveLiteral(element) !== undefined)
+  );
+}
+
+/** `const [busy] = useState(false)`: state initialised with a primitive literal stays that kind. */
+function literalStateValue(variable: VariableLike, file: FileInput): Value | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  const { id, init } = def.node;
+  if (id.type !== AST_NODE_TYPES.ArrayPattern || id.elements[0] !== def.name || init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const initial = init.arguments[0];
+  const kind = initial && init.arguments.length === 1 ? primitiveLiteral(initial) : undefined;
+  if (!kind || (initial?.type === AST_NODE_TYPES.Literal && initial.value === null)) return undefined;
+  return isOrigin(originOf(init.callee, file), REACT_SOURCE, ['useState'], 'ref') ? kind : undefined;
 }
 
 /** `Math.PI`, `Number.MAX_SAFE_INTEGER`: constants of a global namespace, not reads to list in deps. */
@@ -444,14 +683,21 @@ interface TrivialResult {
   readonly suggestion?: TextEdit[];
 }
 
+/** The value's source for a message, shortened. */
+function shortText(node: TSESTree.Node, file: FileInput): string {
+  const text = file.text.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
+}
+
 function trivialMemo(call: TSESTree.CallExpression, context: MemoContext): TrivialResult | undefined {
   const { file } = context;
   if (call.arguments.length > 2) return undefined;
   const callback = callbackOf(call);
-  const value = callback && memoValue(callback);
-  if (!callback || !value) return undefined;
-  const analysis = new CheapAnalysis(file);
-  const syntactic = analysis.value(value);
+  if (!callback || callback.params.length > 0 || callback.async || callback.generator || !callback.body) return undefined;
+  const analysis = new CheapAnalysis(file, callback);
+  const value = memoValue(callback);
+  const block = !value && callback.body.type === AST_NODE_TYPES.BlockStatement ? callback.body : undefined;
+  const syntactic = value ? analysis.value(value) : block && blockValue(block, analysis, file);
   if (!syntactic) return undefined;
   // The type, when there is one, has the last word on identity; without it, only proven primitives.
   const typed = valueKindByType(call, file);
@@ -459,10 +705,276 @@ function trivialMemo(call: TSESTree.CallExpression, context: MemoContext): Trivi
   if (typed === 'unknown' && syntactic.kind !== 'primitive') return undefined;
   const deps = depsState(call, analysis.reads, file);
   if (deps === 'incomplete') return undefined;
+  if (!value) {
+    // Several statements: no mechanical rewrite but for `if`/`return` chains, and never an autofix.
+    const text = block && context.commentsIn(call.range[0], call.range[1]).length === 0 ? conditionalText(block.body, file) : undefined;
+    return text === undefined ? {} : { suggestion: replaceCallEdits(call, text, context) };
+  }
+  return unwrapResult(call, callback, value, deps, context, !analysis.assumed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups: the same reference with or without the memo
+
+/**
+ * `useMemo(() => SIZES[variant], [variant])`, `useMemo(() => current?.id || list[0]?.id, ...)`,
+ * `useMemo(() => rowsById.get(id), [rowsById, id])`: a memo whose value is only reads (`a.b`,
+ * `a[k]`, `?.`, a proven `Map`'s `get`), literals and primitives, combined by `||`, `??`, `&&`
+ * and `?:`, gives back the reference it reads. With the same deps, reading again gives the same
+ * reference, so the memo buys no identity whatever the type. Autofix when every read is of a
+ * module-level literal table (or a bare binding); otherwise a getter or an in-place mutation could
+ * tell the two apart, so a suggestion.
+ */
+function lookupMemo(call: TSESTree.CallExpression, context: MemoContext): (TrivialResult & { readonly expression: string }) | undefined {
+  const { file } = context;
+  if (call.arguments.length > 2) return undefined;
+  const callback = callbackOf(call);
+  const value = callback && memoValue(callback);
+  if (!callback || !value) return undefined;
+  const analysis = new CheapAnalysis(file, callback);
+  const lookups = new LookupAnalysis(analysis, file);
+  if (lookups.of(value, 0) !== 'lookup') return undefined;
+  const deps = depsState(call, analysis.reads, file);
+  if (deps === 'incomplete') return undefined;
+  return { ...unwrapResult(call, callback, value, deps, context, lookups.certain), expression: shortText(value, file) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity never observed
+
+/**
+ * `const go = useCallback((i) => ..., deps)` only called, or `const box = useMemo(() => ({ w, h }), deps)`
+ * only member-read (see `identityUse`). The `useCallback` must wrap a function literal
+ * (`useCallback(throttle(fn, 200), [])` keeps one throttle instance on purpose); the object or
+ * array literal must hold cheap values read from covered deps, so unwrapping costs nothing more.
+ */
+function unobservedIdentity(call: TSESTree.CallExpression, hook: string, context: MemoContext): { name: string; use: IdentityUse } | undefined {
+  const { file } = context;
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (call.arguments.length !== 2 || call.arguments[1]?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const callback = callbackOf(call);
+  if (!callback) return undefined;
+  let use: IdentityUse | undefined;
+  if (hook === 'useCallback') use = identityUse(declarator, 'function', file);
+  else {
+    const value = memoValue(callback);
+    const analysis = new CheapAnalysis(file, callback);
+    if (!value || !cheapLiteral(value, analysis) || depsState(call, analysis.reads, file) !== 'complete') return undefined;
+    use = identityUse(declarator, 'object', file);
+    if (use?.kind === 'wrapped') return undefined;
+  }
+  return use && { name: declarator.id.name, use };
+}
+
+/** `{ w, h: size.h }`, `[min, max]`: a literal whose entries are all cheap values. */
+function cheapLiteral(node: TSESTree.Node, analysis: CheapAnalysis): boolean {
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    return node.elements.length <= 12 && node.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && analysis.value(element) !== undefined);
+  }
+  if (node.type !== AST_NODE_TYPES.ObjectExpression || node.properties.length > 12) return false;
+  return node.properties.every(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      property.kind === 'init' &&
+      !property.method &&
+      (!property.computed || analysis.value(property.key) !== undefined) &&
+      analysis.value(property.value) !== undefined,
+  );
+}
+
+class LookupAnalysis {
+  /** False once a read could run a getter or see an in-place mutation. */
+  certain = true;
+
+  constructor(
+    private readonly analysis: CheapAnalysis,
+    private readonly file: FileInput,
+  ) {}
+
+  /** `lookup` when the value is a reference read, `primitive` for a cheap primitive, undefined otherwise. */
+  of(node: TSESTree.Node, depth: number): 'lookup' | 'primitive' | undefined {
+    if (depth > 20) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        return this.of(node.expression, depth + 1);
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.MemberExpression: {
+        const value = this.analysis.value(node);
+        if (!value) return undefined;
+        if (value.kind === 'primitive') return 'primitive';
+        if (node.type === AST_NODE_TYPES.MemberExpression && !this.literalRoot(node)) this.certain = false;
+        return 'lookup';
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'get' && node.arguments.length === 1 && this.isMap(callee.object)) {
+          if (!this.analysis.value(callee.object) || !this.analysis.value(node.arguments[0]!)) return undefined;
+          this.certain = false;
+          return 'lookup';
+        }
+        break;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        const left = this.of(node.left, depth + 1);
+        const right = left && this.of(node.right, depth + 1);
+        return right && (left === 'lookup' || right === 'lookup' ? 'lookup' : 'primitive');
+      }
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (!this.analysis.value(node.test)) return undefined;
+        const consequent = this.of(node.consequent, depth + 1);
+        const alternate = consequent && this.of(node.alternate, depth + 1);
+        return alternate && (consequent === 'lookup' || alternate === 'lookup' ? 'lookup' : 'primitive');
+      }
+      default:
+        break;
+    }
+    return this.analysis.value(node)?.kind === 'primitive' ? 'primitive' : undefined;
+  }
+
+  /** The read's root is a module-level `const` object or array literal without getters, never written to. */
+  private literalRoot(node: TSESTree.MemberExpression): boolean {
+    let root: TSESTree.Node = node;
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.TSNonNullExpression) {
+      root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.expression;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = resolveVariable(root, this.file.scopeManager);
+    const init = variable && enclosingFunction(variable.defs[0]!.name) === undefined ? unmutatedConstInit(variable) : undefined;
+    if (init?.type === AST_NODE_TYPES.ArrayExpression) return true;
+    return init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.every((property) => property.type !== AST_NODE_TYPES.Property || property.kind === 'init');
+  }
+
+  /** A `const` bound to `new Map()` (or a memo of one), or typed as a `Map`. */
+  private isMap(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveVariable(node, this.file.scopeManager);
+      let init = variable ? unmutatedConstInit(variable) : undefined;
+      if (init?.type === AST_NODE_TYPES.CallExpression) {
+        const inner = init.arguments[0];
+        init = inner && isFunction(inner) ? memoValue(inner) : undefined;
+      }
+      if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && MAPS.has(init.callee.name)) return true;
+    }
+    return /^(Readonly)?Map</.test(typeText(node, this.file) ?? '');
+  }
+}
+
+const MAPS = new Set(['Map', 'WeakMap']);
+
+/** The fix (or, when something could change, the suggestion) that unwraps `useMemo(() => value, deps)`. */
+function unwrapResult(
+  call: TSESTree.CallExpression,
+  callback: FunctionNode,
+  value: TSESTree.Expression,
+  deps: DepsState,
+  context: MemoContext,
+  certain: boolean,
+): TrivialResult {
   const replacement = unwrapEdits(call, callback, value, context);
   if (!replacement.edits) return {};
-  const safe = (deps === 'complete' || deps === 'none') && !replacement.losesComments && replacement.typeSafe;
+  const safe = certain && (deps === 'complete' || deps === 'none') && !replacement.losesComments && replacement.typeSafe;
   return safe ? { fix: replacement.edits } : { suggestion: replacement.edits };
+}
+
+/** Replaces the hook call by `text` (a conditional expression), with its sole import. */
+function replaceCallEdits(call: TSESTree.CallExpression, text: string, context: MemoContext): TextEdit[] {
+  const wrapped = needsParentheses({ type: AST_NODE_TYPES.ConditionalExpression } as TSESTree.Expression, call) ? `(${text})` : text;
+  const edits: TextEdit[] = [{ range: call.range, text: wrapped }];
+  const importEdit = removeSoleImport(call, context);
+  if (importEdit) edits.push(importEdit);
+  return edits;
+}
+
+/**
+ * The value of a block-bodied memo: `const` locals (substituted where read), `if`/`else` and
+ * `switch` whose tests are cheap too, and `return`s that are each cheap. Undefined for anything else.
+ */
+function blockValue(body: TSESTree.BlockStatement, analysis: CheapAnalysis, file: FileInput): Value | undefined {
+  const returns: Value[] = [];
+  let budget = 40;
+  const walk = (statements: readonly TSESTree.Statement[], inSwitch: boolean): boolean => {
+    for (const statement of statements) {
+      if (--budget < 0) return false;
+      switch (statement.type) {
+        case AST_NODE_TYPES.ReturnStatement: {
+          const returned = statement.argument ? analysis.value(statement.argument) : PRIMITIVE;
+          if (!returned) return false;
+          returns.push(returned);
+          break;
+        }
+        case AST_NODE_TYPES.IfStatement:
+          if (!analysis.value(statement.test) || !walk([statement.consequent], inSwitch)) return false;
+          if (statement.alternate && !walk([statement.alternate], inSwitch)) return false;
+          break;
+        case AST_NODE_TYPES.BlockStatement:
+          if (!walk(statement.body, inSwitch)) return false;
+          break;
+        case AST_NODE_TYPES.SwitchStatement:
+          if (!analysis.value(statement.discriminant)) return false;
+          for (const branch of statement.cases) {
+            if ((branch.test && !analysis.value(branch.test)) || !walk(branch.consequent, true)) return false;
+          }
+          break;
+        case AST_NODE_TYPES.BreakStatement:
+          if (!inSwitch || statement.label) return false;
+          break;
+        case AST_NODE_TYPES.EmptyStatement:
+          break;
+        case AST_NODE_TYPES.VariableDeclaration:
+          if (statement.kind !== 'const' || !declareLocals(statement, analysis, file)) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  };
+  if (!walk(body.body, false)) return undefined;
+  // Falling off the end returns `undefined`.
+  if (body.body[body.body.length - 1]?.type !== AST_NODE_TYPES.ReturnStatement) returns.push(PRIMITIVE);
+  return returns.reduce(either);
+}
+
+/** Records each `const x = <cheap>` as a local, with the reads it was computed from (for the deps check). */
+function declareLocals(statement: TSESTree.VariableDeclaration, analysis: CheapAnalysis, file: FileInput): boolean {
+  for (const declarator of statement.declarations) {
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return false;
+    const start = analysis.reads.length;
+    const value = analysis.value(declarator.init);
+    const variable = file.scopeManager?.getDeclaredVariables(declarator)[0];
+    if (!value || !variable) return false;
+    analysis.locals.set(variable, { value, reads: analysis.reads.splice(start) });
+  }
+  return true;
+}
+
+/** `if (a) return x; return y;` as `a ? x : y`: only `if`/`else` and `return`, else undefined. */
+function conditionalText(statements: readonly TSESTree.Statement[], file: FileInput, depth = 0): string | undefined {
+  const [statement, ...rest] = statements;
+  if (!statement || depth > 12) return undefined;
+  const source = (node: TSESTree.Node): string => {
+    const text = file.text.slice(node.range[0], node.range[1]);
+    return precedence(node) <= 3 ? `(${text})` : text;
+  };
+  const list = (node: TSESTree.Statement): readonly TSESTree.Statement[] => (node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node]);
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument ? source(statement.argument) : 'undefined';
+    case AST_NODE_TYPES.BlockStatement:
+      return conditionalText([...statement.body, ...rest], file, depth + 1);
+    case AST_NODE_TYPES.IfStatement: {
+      // A branch that does not return falls through to the statements after the `if`.
+      const consequent = conditionalText([...list(statement.consequent), ...rest], file, depth + 1);
+      const alternate = conditionalText([...(statement.alternate ? list(statement.alternate) : []), ...rest], file, depth + 1);
+      return consequent !== undefined && alternate !== undefined ? `${source(statement.test)} ? ${consequent} : ${alternate}` : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 interface Unwrap {
@@ -805,13 +1317,7 @@ interface HoistPlan {
 
 /** Constructors whose instances are immutable and safe to share across components: `new Intl.NumberFormat(...)`. */
 function isSharedImmutableConstruction(node: TSESTree.NewExpression, file: FileInput): boolean {
-  const callee = node.callee;
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Intl' &&
-    isGlobal(callee.object, file)
-  );
+  return isGlobalMember(node.callee, 'Intl', file);
 }
 
 /**
