@@ -9,6 +9,7 @@
 //   node perf/apps.mjs findings [--repo R]   # lint; perf/.work/apps-findings/<owner>__<name>.json
 //   node perf/apps.mjs score [--markdown]    # the tables (npm run precision = build + all three)
 //   node perf/apps.mjs unlabelled [--repo R] [--rule X]   # findings no label covers, with excerpts
+//   --findings <dir> scores (or lints into) another folder, e.g. an earlier build's findings
 //
 // See perf/apps/README.md for the label format and how a finding is matched to a label.
 
@@ -23,7 +24,7 @@ const CORPUS_LIST = path.join(here, 'apps', 'corpus.txt');
 const LABEL_DIR = path.join(here, 'apps', 'labels');
 const WORK = path.join(here, '.work');
 const APPS_DIR = path.join(WORK, 'apps');
-const FINDINGS_DIR = path.join(WORK, 'apps-findings');
+let FINDINGS_DIR = path.join(WORK, 'apps-findings');
 const MIRROR = process.env.APPS_MIRROR ?? path.resolve(REPO_ROOT, '..', '.mirror');
 const DEFAULT_PLUGIN = path.join(REPO_ROOT, 'dist', 'src', 'index.js');
 const CLI = path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'cli.js');
@@ -336,6 +337,7 @@ function parseArgs(argv) {
     else if (a === '--no-cross-file') opts.crossFile = false;
     else if (a === '--concurrency') opts.concurrency = value();
     else if (a === '--json') opts.json = path.resolve(value());
+    else if (a === '--findings') FINDINGS_DIR = path.resolve(value());
     else throw new Error(`unknown option ${a}`);
   }
   if (/^\d+$/.test(opts.concurrency)) opts.concurrency = Number(opts.concurrency);

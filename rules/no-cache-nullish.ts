@@ -16,7 +16,6 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow caching `null`/`undefined`, errors, failed responses and rejected promises',
-      recommended: 'strict',
     },
     fixable: 'code',
     hasSuggestions: true,
