@@ -1245,7 +1245,7 @@ function render(meta, importTimes, rawRuns, markdown) {
   for (const name of order) {
     const s = summaries[name];
     if (!s.ok) out.push(`\n${name} FAILED:\n${s.error}`);
-    else if (s.fatal) out.push(`\n${name}: ${s.fatal} fatal error(s), e.g. ${s.fatalFiles.slice(0, 3).join('; ')}`);
+    else if (s.fatal) out.push(`\n${name}: ${s.fatal} fatal error(s), e.g. ${(s.fatalFiles ?? []).slice(0, 3).join('; ')}`);
   }
   for (const [name, why] of Object.entries(skipped)) out.push(`${name}: skipped, ${why}`);
   if (meta.pluginRules) out.push('', `rules in configs.all (${meta.pluginRules.length}): ${meta.pluginRules.join(', ')}`);
@@ -1299,7 +1299,7 @@ main().then(
     process.exitCode = code;
   },
   (err) => {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof Error ? (process.env.BENCH_DEBUG ? err.stack : err.message) : err);
     process.exitCode = 2;
   },
 );
