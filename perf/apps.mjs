@@ -18,6 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { excerpt } from './corpus.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..');
 const CORPUS_LIST = path.join(here, 'apps', 'corpus.txt');
@@ -116,15 +118,6 @@ function extract(entry, log) {
   return info;
 }
 
-function excerpt(lines, line, width = 160) {
-  const out = [];
-  for (let n = Math.max(1, line - 2); n <= Math.min(lines.length, line + 2); n++) {
-    const text = lines[n - 1].replace(/\s+$/, '');
-    out.push(`${String(n).padStart(5)}${n === line ? '>' : ' '} ${text.length > width ? text.slice(0, width) + ' …' : text}`);
-  }
-  return out.join('\n');
-}
-
 function writeConfig(plugin) {
   fs.mkdirSync(FINDINGS_DIR, { recursive: true });
   const file = path.join(FINDINGS_DIR, 'eslint.config.mjs');
@@ -201,7 +194,7 @@ async function findings(entry, opts, log) {
       log(`    (no cross-file report for ${entry.repo}: ${error.message})`);
     }
   }
-  for (const f of out) f.excerpt = excerpt(lineText(f.file), f.line);
+  for (const f of out) f.excerpt = excerpt(lineText(f.file), f.line, 2);
   out.sort((a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const data = { repo: entry.repo, commit: entry.commit, files: results.length, lintSeconds, crossSeconds, fatal, findings: out };
   fs.writeFileSync(path.join(FINDINGS_DIR, `${entry.slug}.json`), JSON.stringify(data, null, 1) + '\n');

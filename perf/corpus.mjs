@@ -76,6 +76,16 @@ function walk(dir, out = [], skipDirs = false) {
   return out;
 }
 
+/** Lines around `line` (1-based) with numbers and a marker, `context` lines either side, long lines cut. */
+export function excerpt(lines, line, context = 1, width = 160) {
+  const out = [];
+  for (let n = Math.max(1, line - context); n <= Math.min(lines.length, line + context); n++) {
+    const text = lines[n - 1].replace(/\s+$/, '');
+    out.push(`${String(n).padStart(5)}${n === line ? '>' : ' '} ${text.length > width ? text.slice(0, width) + ' …' : text}`);
+  }
+  return out.join('\n');
+}
+
 export function countLines(text) {
   if (text.length === 0) return 0;
   let n = 0;

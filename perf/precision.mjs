@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { DEFAULT_CORPUS_LIST, DEFAULT_EXTRA_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, parseSpec, sanitiseName } from './corpus.mjs';
+import { DEFAULT_CORPUS_LIST, DEFAULT_EXTRA_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, excerpt, parseSpec, sanitiseName } from './corpus.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXTRA_DIR = path.join(WORK_DIR, 'extra');
@@ -254,15 +254,6 @@ export default [
   const file = path.join(OUT_DIR, 'eslint.config.mjs');
   fs.writeFileSync(file, text);
   return file;
-}
-
-function excerpt(lines, line, width = 160) {
-  const out = [];
-  for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
-    const text = lines[n - 1].replace(/\s+$/, '');
-    out.push(`${String(n).padStart(5)}${n === line ? '>' : ' '} ${text.length > width ? text.slice(0, width) + ' …' : text}`);
-  }
-  return out.join('\n');
 }
 
 async function lint(opts, targets, log) {
