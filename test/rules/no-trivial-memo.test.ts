@@ -1508,7 +1508,7 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
       errors: [
         {
           messageId: 'identityNeverObserved',
-          data: { name: 'hrefFor', hook: 'useCallback', use: 'called' },
+          data: { name: 'hrefFor', hook: 'useCallback', use: 'called or set as a DOM event handler' },
           line: 4,
           suggestions: [
             {
@@ -1518,7 +1518,7 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
             },
           ],
         },
-        { messageId: 'identityNeverObserved', data: { name: 'go', hook: 'useCallback', use: 'called' }, line: 5, suggestions: 1 },
+        { messageId: 'identityNeverObserved', data: { name: 'go', hook: 'useCallback', use: 'called or set as a DOM event handler' }, line: 5, suggestions: 1 },
       ],
     },
     {
@@ -1535,7 +1535,7 @@ ruleTester.run('no-trivial-memo (real components)', rule as never, {
       ),
       output: null,
       errors: [
-        { messageId: 'identityNeverObserved', data: { name: 'toggle', hook: 'useCallback', use: 'called' }, line: 4, suggestions: 1 },
+        { messageId: 'identityNeverObserved', data: { name: 'toggle', hook: 'useCallback', use: 'called or set as a DOM event handler' }, line: 4, suggestions: 1 },
         { messageId: 'identityNeverObserved', data: { name: 'box', hook: 'useMemo', use: 'read through its members' }, line: 5, suggestions: 1 },
       ],
     },

@@ -151,7 +151,7 @@ export const noTrivialMemo: Detector<NoTrivialMemoOptions, NoTrivialMemoMessageI
         if (unobserved.use.kind === 'wrapped') {
           report({ messageId: 'defeatedByWrapper', data: { ...data, wrapper: unobserved.use.wrapper }, node: call, suggestions });
         } else {
-          report({ messageId: 'identityNeverObserved', data: { ...data, use: hook === 'useCallback' ? 'called' : 'read through its members' }, node: call, suggestions });
+          report({ messageId: 'identityNeverObserved', data: { ...data, use: hook === 'useCallback' ? 'called or set as a DOM event handler' : 'read through its members' }, node: call, suggestions });
         }
         continue;
       }
