@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { excerpt } from './corpus.mjs';
+import { excerpt, readCorpusList } from './corpus.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..');
@@ -65,16 +65,11 @@ const CATEGORY_OF_RULE = new Map(Object.entries(CATEGORIES).flatMap(([c, rules])
 const SLACK = 3;
 
 export function readCorpus(file = CORPUS_LIST) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [repo, commit, kind, folders] = line.split(/\s+/);
-      if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40}$/.test(commit) || !folders) throw new Error(`${file}: bad line: ${line}`);
-      return { repo, commit, kind, folders: folders.split(','), slug: repo.replace('/', '__') };
-    });
+  return readCorpusList(file).map((line) => {
+    const [repo, commit, kind, folders] = line.split(/\s+/);
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40}$/.test(commit) || !folders) throw new Error(`${file}: bad line: ${line}`);
+    return { repo, commit, kind, folders: folders.split(','), slug: repo.replace('/', '__') };
+  });
 }
 
 function gitDir(repo) {

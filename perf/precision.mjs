@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { DEFAULT_CORPUS_LIST, DEFAULT_EXTRA_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, excerpt, parseSpec, sanitiseName } from './corpus.mjs';
+import { DEFAULT_CORPUS_LIST, DEFAULT_EXTRA_LIST, REPO_ROOT, WORK_DIR, ensureCorpus, excerpt, parseSpec, readCorpusList, sanitiseName } from './corpus.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXTRA_DIR = path.join(WORK_DIR, 'extra');
@@ -117,15 +117,10 @@ function isSource(file) {
  * (default: src/ when it has one, else the whole package minus dist-like folders).
  */
 function readPrecisionList(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [spec, folders] = line.split(/\s+/);
-      return { spec, folders: folders ? folders.split(',') : null };
-    });
+  return readCorpusList(file).map((line) => {
+    const [spec, folders] = line.split(/\s+/);
+    return { spec, folders: folders ? folders.split(',') : null };
+  });
 }
 
 function fetchExtra({ spec, folders }, log) {
