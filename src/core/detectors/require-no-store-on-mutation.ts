@@ -4,7 +4,7 @@ import { getFileIndex } from '../analysis/file-index.js';
 import { originOf } from '../analysis/origins.js';
 import { addNamedImport } from '../edits/imports.js';
 import { getHttpAnalysis, middlewareName, type Handler, type HeaderWrite, type HttpAnalysis } from '../http/analysis.js';
-import { hasDirective, isCachingValue, parseCacheControl, type ParsedCacheControl } from '../http/cache-control.js';
+import { hasDirective, isCachingValue, isSharedCacheable, parseCacheControl, type ParsedCacheControl } from '../http/cache-control.js';
 import { insertAtHandlerStart, quote, replaceValue } from '../http/edits.js';
 import { MUTATION_METHODS, mayUseHttp } from '../http/frameworks.js';
 import { cachePolicy, middlewareWrites } from '../http/policy.js';
@@ -124,7 +124,7 @@ function cacheExposure(handler: Handler, analysis: HttpAnalysis, file: FileInput
 
 /** A value a shared cache may store: `public` or `s-maxage`, not `private`/`no-store`. */
 function isSharedCaching(parsed: ParsedCacheControl): boolean {
-  return isCachingValue(parsed) && !hasDirective(parsed, 'private') && (hasDirective(parsed, 'public') || hasDirective(parsed, 's-maxage'));
+  return isCachingValue(parsed) && isSharedCacheable(parsed) && (hasDirective(parsed, 'public') || hasDirective(parsed, 's-maxage'));
 }
 
 /** `apicache.middleware('5 minutes')` (or an alias of it) on the route or in `app.use` before it. */
