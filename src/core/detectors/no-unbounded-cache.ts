@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, isFunction, memberName, parentOf, propertyKey, resolveVariable, staticValue, unwrap, constInitializer } from '../ast.js';
 import { contains, getFileIndex, type FunctionNode } from '../analysis/file-index.js';
+import { fileHasDirective } from '../react/directives.js';
 import { originOf } from '../analysis/origins.js';
 import { addOption } from '../edits/options.js';
 import type { Detector, FileInput, Finding, SuggestionPlan, TextEdit, VariableLike } from '../model.js';
@@ -168,7 +169,7 @@ const EVICTIONS: ReadonlySet<string> = new Set(['delete', 'clear', '=', 'size'])
 function checkContainer(site: StoreSite, stores: readonly StoreSite[], { file, report }: Context): boolean {
   if (site.binding.kind === 'anonymous' || !isLongLived(site, file)) return false;
   // A browser tab or a one-off tool ends long before a Map of its own keys matters.
-  if (isClientModule(file) || SHORT_LIVED_PATH.test(file.filename.replace(/\\/g, '/'))) return false;
+  if (runsInBrowser(file) || SHORT_LIVED_PATH.test(file.filename.replace(/\\/g, '/'))) return false;
   if (site.escapes.length > 0) return false;
   if (site.uses.some((use) => EVICTIONS.has(use.method))) return false;
   if (site.binding.kind === 'member') {
@@ -671,10 +672,10 @@ function isFiniteType(type: TSESTree.TypeNode, file: FileInput | undefined, dept
 }
 
 /** Code that runs in a browser tab (a React module, a `'use client'` file, a front-end folder): its process is the tab. */
-function isClientModule(file: FileInput): boolean {
+function runsInBrowser(file: FileInput): boolean {
   const name = file.filename.replace(/\\/g, '/');
   if (/\.[jt]sx$/.test(name) || CLIENT_PATH.test(name)) return true;
-  if (/^\s*(?:\/\/[^\n]*\n\s*)*['"]use client['"]/.test(file.text)) return true;
+  if (fileHasDirective(file.ast, 'use client')) return true;
   return getFileIndex(file).imports.some((declaration) => /^(?:react|react-dom|react-dom\/client|next\/navigation|next\/router|@tanstack\/react-query|swr)$/.test(declaration.source.value));
 }
 
